@@ -1,0 +1,304 @@
+//! `trustlint lint`: options, configuration, the run, the exit code.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::{EXIT_CLEAN, EXIT_FINDINGS, Environment, Outcome};
+use crate::config::{self, ConfigError, LoadedConfig, Settings};
+use crate::lint::{LintOptions, StdinInput, lint};
+use crate::report::diagnostic::Severity;
+use crate::report::{OutputFormat, RenderOptions, render};
+use crate::selection::{Selection, Selectors};
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files and directories to lint (`-` reads standard input).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Full)]
+    pub format: OutputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Rules to run instead of the defaults: codes, prefixes (TL2), names or ALL.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Rules to run in addition to the selected ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Rules not to run.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// The lowest severity that makes the run fail (exit 1).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Exit 0 even when there are findings (2 still reports errors of use).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Use this configuration file instead of looking for one.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print the findings only: no summary line or hints.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Count findings per rule instead of listing them.
+    #[arg(long)]
+    pub statistics: bool,
+    /// The name standard input is reported under; its extension picks the format.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Files larger than this many bytes are reported (TL002), not read.
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn parse(text: &str) -> Option<FailOn> {
+        FailOn::from_str(text, false).ok()
+    }
+
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environment) -> Outcome {
+    let loaded = match load_config(&args) {
+        Ok(loaded) => loaded,
+        Err(err) => return Outcome::usage_error(render_config_error(&err)),
+    };
+    let (selection, settings, fail_on, max_file_size) = match resolve(&args, loaded.as_ref()) {
+        Ok(resolved) => resolved,
+        Err(err) => return Outcome::usage_error(render_config_error(&err)),
+    };
+    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let stdin = reads_stdin.then(|| {
+        let mut bytes = Vec::new();
+        let text = match stdin.read_to_end(&mut bytes) {
+            Ok(_) => crate::input::text_from_bytes(bytes),
+            Err(err) => Err(crate::input::describe_io(&err)),
+        };
+        StdinInput {
+            name: args.stdin_filename.clone().unwrap_or_else(|| "-".to_string()),
+            text,
+        }
+    });
+    let options = LintOptions {
+        paths: args
+            .paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect(),
+        stdin,
+        settings,
+        selection,
+        threads: args
+            .threads
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        max_file_size,
+    };
+    let result = lint(&options);
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none() && environment.stdout_is_terminal && !environment.no_color
+        }
+    };
+    let text = render(
+        &result,
+        RenderOptions {
+            format: args.format,
+            color,
+            statistics: args.statistics,
+            quiet: args.quiet,
+        },
+    );
+    let failed = fail_on
+        .threshold()
+        .is_some_and(|threshold| result.diagnostics.iter().any(|d| d.severity >= threshold));
+    let code = if failed && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
+    match &args.output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => Outcome {
+                code,
+                ..Outcome::default()
+            },
+            Err(err) => Outcome::usage_error(format!(
+                "error: cannot write {}: {err}\n",
+                path.display()
+            )),
+        },
+        None => Outcome {
+            stdout: text,
+            stderr: String::new(),
+            code,
+        },
+    }
+}
+
+fn load_config(args: &LintArgs) -> Result<Option<LoadedConfig>, ConfigError> {
+    if args.isolated {
+        return Ok(None);
+    }
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => {
+            let first = args
+                .paths
+                .iter()
+                .find(|p| p.as_os_str() != "-")
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("."));
+            config::discover(&first)
+        }
+    };
+    path.map(|p| config::load(&p)).transpose()
+}
+
+type Resolved = (Selection, Settings, FailOn, u64);
+
+/// Merges the configuration file and the command line: the command line's `--select`
+/// replaces the file's, `--ignore` and `--extend-select` add to it.
+fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, ConfigError> {
+    let usage = |message: String| ConfigError {
+        path: PathBuf::new(),
+        text: String::new(),
+        span: None,
+        message,
+    };
+    let at = |loaded: &LoadedConfig, span: std::ops::Range<usize>, message: String| ConfigError {
+        path: loaded.path.clone(),
+        text: loaded.text.clone(),
+        span: Some(span),
+        message,
+    };
+    let mut selectors = Selectors::default();
+    let mut fail_on = FailOn::Warning;
+    let mut settings = Settings::default();
+    let mut max_file_size = config::DEFAULT_MAX_FILE_SIZE;
+    if let Some(loaded) = loaded {
+        let lint = &loaded.file.lint;
+        let check = |selector: &toml::Spanned<String>| {
+            crate::selection::validate(selector.get_ref())
+                .map_err(|message| at(loaded, selector.span(), message))
+        };
+        for selector in lint
+            .select
+            .iter()
+            .flatten()
+            .chain(&lint.extend_select)
+            .chain(&lint.ignore)
+            .chain(lint.severity.keys())
+        {
+            check(selector)?;
+        }
+        selectors.select = lint
+            .select
+            .as_ref()
+            .map(|s| s.iter().map(|v| v.get_ref().clone()).collect());
+        selectors.extend_select = lint.extend_select.iter().map(|v| v.get_ref().clone()).collect();
+        selectors.ignore = lint.ignore.iter().map(|v| v.get_ref().clone()).collect();
+        for (selector, severity) in &lint.severity {
+            let parsed = Severity::parse(severity.get_ref()).ok_or_else(|| {
+                at(
+                    loaded,
+                    severity.span(),
+                    format!(
+                        "`{}` is not a severity: use \"error\", \"warning\" or \"info\"",
+                        severity.get_ref()
+                    ),
+                )
+            })?;
+            selectors.severity.push((selector.get_ref().clone(), parsed));
+        }
+        if let Some(value) = &lint.fail_on {
+            fail_on = FailOn::parse(value.get_ref()).ok_or_else(|| {
+                at(
+                    loaded,
+                    value.span(),
+                    format!(
+                        "`{}` is not a threshold: use \"error\", \"warning\", \"info\" or \"never\"",
+                        value.get_ref()
+                    ),
+                )
+            })?;
+        }
+        settings.own_accounts = loaded
+            .file
+            .accounts
+            .own
+            .iter()
+            .map(|a| a.get_ref().clone())
+            .collect();
+        max_file_size = lint.max_file_size.unwrap_or(max_file_size);
+    }
+    if let Some(select) = &args.select {
+        selectors.select = Some(select.clone());
+    }
+    selectors.extend_select.extend(args.extend_select.iter().cloned());
+    selectors.ignore.extend(args.ignore.iter().cloned());
+    fail_on = args.fail_on.unwrap_or(fail_on);
+    max_file_size = args.max_file_size.unwrap_or(max_file_size);
+    let selection = Selection::resolve(&selectors).map_err(usage)?;
+    Ok((selection, settings, fail_on, max_file_size))
+}
+
+/// A configuration error as a snippet pointing at the key or value, or a plain line.
+fn render_config_error(err: &ConfigError) -> String {
+    use codespan_reporting::diagnostic::{Diagnostic, Label};
+    use codespan_reporting::files::SimpleFile;
+    use codespan_reporting::term;
+    let Some(span) = err.span.clone() else {
+        return match err.path.as_os_str().is_empty() {
+            true => format!("error: {}\n", err.message),
+            false => format!("error: {}: {}\n", err.path.display(), err.message),
+        };
+    };
+    let name = crate::discover::display_path(&err.path);
+    let file = SimpleFile::new(name, err.text.as_str());
+    let diagnostic = Diagnostic::error()
+        .with_message(format!("invalid configuration: {}", err.message))
+        .with_labels(vec![Label::primary((), span)]);
+    let mut out = String::new();
+    match term::emit_to_string(&mut out, &term::Config::default(), &file, &diagnostic) {
+        Ok(()) => out,
+        Err(_) => format!("error: {}: {}\n", err.path.display(), err.message),
+    }
+}
+

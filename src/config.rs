@@ -1,0 +1,161 @@
+//! `trustlint.toml` / `.trustlint.toml`: discovery and schema. Unknown keys are errors that
+//! point at the key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// File names looked for, in order, in each directory.
+pub const CONFIG_NAMES: &[&str] = &["trustlint.toml", ".trustlint.toml"];
+
+/// Default limit on the size of a file trustlint reads (TL002 beyond it).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub lint: LintSection,
+    #[serde(default)]
+    pub accounts: AccountsSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LintSection {
+    pub select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub extend_select: Vec<Spanned<String>>,
+    pub fail_on: Option<Spanned<String>>,
+    /// Per-rule severity: `TL204 = "warning"` (code or name).
+    #[serde(default)]
+    pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Files larger than this many bytes are not read (TL002).
+    pub max_file_size: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountsSection {
+    /// The account IDs that are ours: every other account is a third party.
+    #[serde(default)]
+    pub own: Vec<Spanned<String>>,
+}
+
+/// A configuration file with the text it was read from, for pointing at errors.
+#[derive(Debug)]
+pub struct LoadedConfig {
+    pub path: PathBuf,
+    pub text: String,
+    pub file: ConfigFile,
+}
+
+/// A configuration problem: where and what.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub text: String,
+    pub span: Option<std::ops::Range<usize>>,
+    pub message: String,
+}
+
+/// Settings rules read at run time.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Our account IDs (`[accounts] own`).
+    pub own_accounts: Vec<String>,
+}
+
+impl Settings {
+    pub fn is_own_account(&self, account: &str) -> bool {
+        self.own_accounts.iter().any(|a| a == account)
+    }
+}
+
+/// Reads and checks one configuration file.
+pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+        path: path.to_path_buf(),
+        text: String::new(),
+        span: None,
+        message: format!("cannot read the configuration: {err}"),
+    })?;
+    let file: ConfigFile = toml::from_str(&text).map_err(|err| ConfigError {
+        path: path.to_path_buf(),
+        text: text.clone(),
+        span: err.span(),
+        message: err.message().trim().to_string(),
+    })?;
+    for account in &file.accounts.own {
+        if !crate::model::arn::is_account_id(account.get_ref()) {
+            return Err(ConfigError {
+                path: path.to_path_buf(),
+                text: text.clone(),
+                span: Some(account.span()),
+                message: format!(
+                    "`{}` is not an AWS account ID: expected exactly 12 digits",
+                    account.get_ref()
+                ),
+            });
+        }
+    }
+    Ok(LoadedConfig {
+        path: path.to_path_buf(),
+        text,
+        file,
+    })
+}
+
+/// Finds the configuration for a run: in the directory of the first path or any parent,
+/// stopping at the git root.
+pub fn discover(first_path: &Path) -> Option<PathBuf> {
+    let start = std::path::absolute(first_path).ok()?;
+    let mut dir = if start.is_dir() {
+        start
+    } else {
+        start.parent()?.to_path_buf()
+    };
+    loop {
+        for name in CONFIG_NAMES {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if dir.join(".git").exists() || !dir.pop() {
+            return None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ConfigFile, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_at_the_key() {
+        let text = "[lint]\nselekt = [\"TL2\"]\n";
+        let err = parse(text).unwrap_err();
+        let span = err.span().unwrap();
+        assert_eq!(&text[span], "selekt");
+    }
+
+    #[test]
+    fn full_schema_parses() {
+        let config = parse(
+            "[lint]\nselect = [\"ALL\"]\nignore = [\"TL204\"]\nfail-on = \"error\"\n\
+             [lint.severity]\nTL204 = \"warning\"\n[accounts]\nown = [\"111122223333\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.accounts.own[0].get_ref(), "111122223333");
+        assert_eq!(config.lint.severity.len(), 1);
+    }
+}

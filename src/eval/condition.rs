@@ -1,0 +1,425 @@
+//! Condition operators, evaluated three-valued against what is known of a request
+//! (AWS-SEMANTICS §5, [UG:reference_policies_elements_condition_operators]).
+//!
+//! The rules ask one question of this module again and again: *does this condition really
+//! restrict the caller?* A clause that is true when its key is absent (`…IfExists`, the `Not…`
+//! operators, `ForAllValues`) restricts nothing on a key the caller may leave out.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+
+use super::Tri;
+use crate::model::pattern::wildcard_match;
+use crate::model::{Clause, Val};
+
+/// The operator family, without `IfExists` or a set prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaseOp {
+    StringEquals,
+    StringNotEquals,
+    StringEqualsIgnoreCase,
+    StringNotEqualsIgnoreCase,
+    StringLike,
+    StringNotLike,
+    NumericEquals,
+    NumericNotEquals,
+    NumericLessThan,
+    NumericLessThanEquals,
+    NumericGreaterThan,
+    NumericGreaterThanEquals,
+    DateEquals,
+    DateNotEquals,
+    DateLessThan,
+    DateLessThanEquals,
+    DateGreaterThan,
+    DateGreaterThanEquals,
+    Bool,
+    BinaryEquals,
+    IpAddress,
+    NotIpAddress,
+    ArnEquals,
+    ArnLike,
+    ArnNotEquals,
+    ArnNotLike,
+    Null,
+}
+
+const BASE_OPS: &[(&str, BaseOp)] = &[
+    ("StringEquals", BaseOp::StringEquals),
+    ("StringNotEquals", BaseOp::StringNotEquals),
+    ("StringEqualsIgnoreCase", BaseOp::StringEqualsIgnoreCase),
+    ("StringNotEqualsIgnoreCase", BaseOp::StringNotEqualsIgnoreCase),
+    ("StringLike", BaseOp::StringLike),
+    ("StringNotLike", BaseOp::StringNotLike),
+    ("NumericEquals", BaseOp::NumericEquals),
+    ("NumericNotEquals", BaseOp::NumericNotEquals),
+    ("NumericLessThan", BaseOp::NumericLessThan),
+    ("NumericLessThanEquals", BaseOp::NumericLessThanEquals),
+    ("NumericGreaterThan", BaseOp::NumericGreaterThan),
+    ("NumericGreaterThanEquals", BaseOp::NumericGreaterThanEquals),
+    ("DateEquals", BaseOp::DateEquals),
+    ("DateNotEquals", BaseOp::DateNotEquals),
+    ("DateLessThan", BaseOp::DateLessThan),
+    ("DateLessThanEquals", BaseOp::DateLessThanEquals),
+    ("DateGreaterThan", BaseOp::DateGreaterThan),
+    ("DateGreaterThanEquals", BaseOp::DateGreaterThanEquals),
+    ("Bool", BaseOp::Bool),
+    ("BinaryEquals", BaseOp::BinaryEquals),
+    ("IpAddress", BaseOp::IpAddress),
+    ("NotIpAddress", BaseOp::NotIpAddress),
+    ("ArnEquals", BaseOp::ArnEquals),
+    ("ArnLike", BaseOp::ArnLike),
+    ("ArnNotEquals", BaseOp::ArnNotEquals),
+    ("ArnNotLike", BaseOp::ArnNotLike),
+    ("Null", BaseOp::Null),
+];
+
+impl BaseOp {
+    /// The positive operator this one negates, if it is a `Not…` operator.
+    fn negates(self) -> Option<BaseOp> {
+        Some(match self {
+            BaseOp::StringNotEquals => BaseOp::StringEquals,
+            BaseOp::StringNotEqualsIgnoreCase => BaseOp::StringEqualsIgnoreCase,
+            BaseOp::StringNotLike => BaseOp::StringLike,
+            BaseOp::NumericNotEquals => BaseOp::NumericEquals,
+            BaseOp::DateNotEquals => BaseOp::DateEquals,
+            BaseOp::NotIpAddress => BaseOp::IpAddress,
+            BaseOp::ArnNotEquals => BaseOp::ArnEquals,
+            BaseOp::ArnNotLike => BaseOp::ArnLike,
+            _ => return None,
+        })
+    }
+
+    /// Whether `*` and `?` in a policy value are wildcards for this operator. `StringEquals`
+    /// treats them literally; `ArnEquals` behaves exactly like `ArnLike`.
+    pub fn takes_wildcards(self) -> bool {
+        matches!(
+            self,
+            BaseOp::StringLike
+                | BaseOp::StringNotLike
+                | BaseOp::ArnEquals
+                | BaseOp::ArnLike
+                | BaseOp::ArnNotEquals
+                | BaseOp::ArnNotLike
+        )
+    }
+}
+
+/// `ForAllValues:` / `ForAnyValue:` prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetOp {
+    Single,
+    ForAllValues,
+    ForAnyValue,
+}
+
+/// A parsed condition operator such as `ForAnyValue:StringLikeIfExists`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operator {
+    pub set: SetOp,
+    pub base: BaseOp,
+    pub if_exists: bool,
+}
+
+impl Operator {
+    /// Parses an operator name; `None` for names AWS does not define (including
+    /// `NullIfExists`, which AWS rejects).
+    pub fn parse(text: &str) -> Option<Operator> {
+        let (set, rest) = if let Some(rest) = text.strip_prefix("ForAllValues:") {
+            (SetOp::ForAllValues, rest)
+        } else if let Some(rest) = text.strip_prefix("ForAnyValue:") {
+            (SetOp::ForAnyValue, rest)
+        } else {
+            (SetOp::Single, text)
+        };
+        let (rest, if_exists) = match rest.strip_suffix("IfExists") {
+            Some(base) => (base, true),
+            None => (rest, false),
+        };
+        let base = BASE_OPS.iter().find(|(name, _)| *name == rest)?.1;
+        if base == BaseOp::Null && (if_exists || set != SetOp::Single) {
+            return None;
+        }
+        Some(Operator {
+            set,
+            base,
+            if_exists,
+        })
+    }
+
+    /// A `Not…` operator: true when the key is absent, and when no value matches.
+    pub fn is_negated(self) -> bool {
+        self.base.negates().is_some()
+    }
+
+    /// A clause with this operator is false for a caller that leaves the key out, and true
+    /// only for the listed values: it restricts the caller to those values.
+    pub fn is_positive(self) -> bool {
+        !self.is_negated()
+            && !self.if_exists
+            && self.set != SetOp::ForAllValues
+            && self.base != BaseOp::Null
+    }
+}
+
+/// What is known of one condition key in a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyState {
+    /// The request does not carry the key.
+    Absent,
+    /// The key's values (one for a single-valued key).
+    Present(Vec<String>),
+    /// Nothing is known: the caller chooses, or the value depends on deploy time.
+    Unknown,
+}
+
+/// What is known of a request. Keys are case-insensitive; unmentioned keys are unknown.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    keys: HashMap<String, KeyState>,
+}
+
+impl Request {
+    pub fn with(mut self, key: &str, state: KeyState) -> Self {
+        self.keys.insert(key.to_ascii_lowercase(), state);
+        self
+    }
+
+    pub fn key(&self, key: &str) -> &KeyState {
+        self.keys
+            .get(&key.to_ascii_lowercase())
+            .unwrap_or(&KeyState::Unknown)
+    }
+}
+
+/// Evaluates one clause (one operator, one key, its ORed values).
+pub fn evaluate(clause: &Clause, request: &Request) -> Tri {
+    let Some(operator) = Operator::parse(&clause.operator.value) else {
+        return Tri::Unknown;
+    };
+    let values: Vec<&Val> = clause.values.iter().map(|v| &v.value).collect();
+    evaluate_parts(operator, &values, request.key(&clause.key.value))
+}
+
+/// Evaluates every clause of a condition block: clauses are ANDed.
+pub fn evaluate_all(clauses: &[Clause], request: &Request) -> Tri {
+    Tri::all(clauses.iter().map(|c| evaluate(c, request)))
+}
+
+fn evaluate_parts(operator: Operator, policy: &[&Val], key: &KeyState) -> Tri {
+    if operator.base == BaseOp::Null {
+        // `"Null": {"k": "true"}` holds when the key is absent, `"false"` when present.
+        let present = match key {
+            KeyState::Absent => false,
+            KeyState::Present(_) => true,
+            KeyState::Unknown => return Tri::Unknown,
+        };
+        return Tri::any(policy.iter().map(|v| match v {
+            Val::Known(text) if text.eq_ignore_ascii_case("true") => Tri::from_bool(!present),
+            Val::Known(text) if text.eq_ignore_ascii_case("false") => Tri::from_bool(present),
+            _ => Tri::Unknown,
+        }));
+    }
+    let values = match key {
+        KeyState::Unknown => return Tri::Unknown,
+        KeyState::Absent => None,
+        KeyState::Present(values) if values.is_empty() => None,
+        KeyState::Present(values) => Some(values),
+    };
+    let Some(values) = values else {
+        // The key is missing: IfExists and ForAllValues hold, ForAnyValue does not, and a
+        // single-valued operator holds only when it requires a non-match.
+        return Tri::from_bool(match operator.set {
+            _ if operator.if_exists => true,
+            SetOp::ForAllValues => true,
+            SetOp::ForAnyValue => false,
+            SetOp::Single => operator.is_negated(),
+        });
+    };
+    let (positive, negated) = match operator.base.negates() {
+        Some(positive) => (positive, true),
+        None => (operator.base, false),
+    };
+    let satisfies = |value: &str| {
+        let matched = Tri::any(policy.iter().map(|p| value_matches(positive, p, value)));
+        if negated { matched.not() } else { matched }
+    };
+    match operator.set {
+        SetOp::Single if values.len() == 1 => satisfies(&values[0]),
+        // A single-valued operator on a multivalued key is not defined by AWS: unknown.
+        SetOp::Single => Tri::Unknown,
+        SetOp::ForAnyValue => Tri::any(values.iter().map(|v| satisfies(v))),
+        SetOp::ForAllValues => Tri::all(values.iter().map(|v| satisfies(v))),
+    }
+}
+
+/// Whether one policy value matches one request value under a positive operator.
+fn value_matches(op: BaseOp, policy: &Val, request: &str) -> Tri {
+    let Val::Known(policy) = policy else {
+        return Tri::Unknown;
+    };
+    // A policy variable is substituted per request: its value is not in the text.
+    if policy.contains("${") {
+        return Tri::Unknown;
+    }
+    let known = |result: Option<bool>| result.map_or(Tri::Unknown, Tri::from_bool);
+    match op {
+        BaseOp::StringEquals => Tri::from_bool(policy == request),
+        BaseOp::StringEqualsIgnoreCase => {
+            Tri::from_bool(policy.to_lowercase() == request.to_lowercase())
+        }
+        BaseOp::StringLike => Tri::from_bool(wildcard_match(policy, request, false)),
+        BaseOp::ArnEquals | BaseOp::ArnLike => Tri::from_bool(arn_like(policy, request)),
+        BaseOp::Bool => Tri::from_bool(policy.eq_ignore_ascii_case(request)),
+        BaseOp::BinaryEquals => Tri::from_bool(policy == request),
+        BaseOp::NumericEquals
+        | BaseOp::NumericLessThan
+        | BaseOp::NumericLessThanEquals
+        | BaseOp::NumericGreaterThan
+        | BaseOp::NumericGreaterThanEquals => {
+            let (Ok(p), Ok(r)) = (policy.parse::<f64>(), request.parse::<f64>()) else {
+                return Tri::Unknown;
+            };
+            Tri::from_bool(compare(op, r.partial_cmp(&p)))
+        }
+        BaseOp::DateEquals
+        | BaseOp::DateLessThan
+        | BaseOp::DateLessThanEquals
+        | BaseOp::DateGreaterThan
+        | BaseOp::DateGreaterThanEquals => {
+            let (Some(p), Some(r)) = (parse_date(policy), parse_date(request)) else {
+                return Tri::Unknown;
+            };
+            Tri::from_bool(compare(op, Some(r.cmp(&p))))
+        }
+        BaseOp::IpAddress => known(ip_in_range(policy, request)),
+        _ => Tri::Unknown,
+    }
+}
+
+/// `request <op> policy` for the ordering operators.
+fn compare(op: BaseOp, ordering: Option<std::cmp::Ordering>) -> bool {
+    use std::cmp::Ordering::*;
+    let Some(ordering) = ordering else {
+        return false;
+    };
+    match op {
+        BaseOp::NumericEquals | BaseOp::DateEquals => ordering == Equal,
+        BaseOp::NumericLessThan | BaseOp::DateLessThan => ordering == Less,
+        BaseOp::NumericLessThanEquals | BaseOp::DateLessThanEquals => ordering != Greater,
+        BaseOp::NumericGreaterThan | BaseOp::DateGreaterThan => ordering == Greater,
+        BaseOp::NumericGreaterThanEquals | BaseOp::DateGreaterThanEquals => ordering != Less,
+        _ => false,
+    }
+}
+
+/// ARN operators compare each of the six colon-separated parts on its own, with wildcards in
+/// each part.
+pub fn arn_like(pattern: &str, arn: &str) -> bool {
+    let pattern_parts: Vec<&str> = pattern.splitn(6, ':').collect();
+    let arn_parts: Vec<&str> = arn.splitn(6, ':').collect();
+    pattern_parts.len() == 6
+        && arn_parts.len() == 6
+        && pattern_parts
+            .iter()
+            .zip(&arn_parts)
+            .all(|(p, a)| wildcard_match(p, a, false))
+}
+
+/// Seconds since the epoch of an ISO 8601 date/time (`2026-01-31`, `2026-01-31T12:00:00Z`,
+/// with optional fraction and offset) or of an epoch number.
+fn parse_date(text: &str) -> Option<i64> {
+    if let Ok(epoch) = text.parse::<i64>() {
+        return Some(epoch);
+    }
+    let (date, time) = text.split_once('T').unwrap_or((text, ""));
+    let mut parts = date.splitn(3, '-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let (clock, offset) = split_offset(time)?;
+    let mut clock_parts = clock.split(':');
+    let hours: i64 = clock_parts.next().filter(|s| !s.is_empty()).map_or(Some(0), |s| s.parse().ok())?;
+    let minutes: i64 = clock_parts.next().map_or(Some(0), |s| s.parse().ok())?;
+    let seconds: f64 = clock_parts.next().map_or(Some(0.0), |s| s.parse().ok())?;
+    Some(days_from_civil(year, month, day) * 86_400 + hours * 3600 + minutes * 60 + seconds as i64 - offset)
+}
+
+/// Splits `HH:MM:SS±hh:mm` / `…Z` into the clock and the offset in seconds.
+fn split_offset(time: &str) -> Option<(&str, i64)> {
+    if let Some(clock) = time.strip_suffix('Z') {
+        return Some((clock, 0));
+    }
+    match time.rfind(['+', '-']) {
+        Some(at) => {
+            let (clock, offset) = time.split_at(at);
+            let sign = if offset.starts_with('-') { -1 } else { 1 };
+            let (h, m) = offset[1..].split_once(':').unwrap_or((&offset[1..], "0"));
+            Some((clock, sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60)))
+        }
+        None => Some((time, 0)),
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// Whether `address` lies in the CIDR block (or equals the address) `range`.
+fn ip_in_range(range: &str, address: &str) -> Option<bool> {
+    let (network, prefix) = range.split_once('/').unwrap_or((range, ""));
+    let network: IpAddr = network.parse().ok()?;
+    let address: IpAddr = address.parse().ok()?;
+    let (network, address, bits) = match (network, address) {
+        (IpAddr::V4(n), IpAddr::V4(a)) => (u32::from(n) as u128, u32::from(a) as u128, 32),
+        (IpAddr::V6(n), IpAddr::V6(a)) => (u128::from(n), u128::from(a), 128),
+        _ => return Some(false),
+    };
+    let prefix: u32 = if prefix.is_empty() { bits } else { prefix.parse().ok()? };
+    if prefix > bits {
+        return None;
+    }
+    let full: u128 = if bits == 128 { !0 } else { (1u128 << bits) - 1 };
+    let mask = if prefix == 0 { 0 } else { (full << (bits - prefix)) & full };
+    Some(network & mask == address & mask)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operators_parse_with_prefix_and_suffix() {
+        let op = Operator::parse("ForAnyValue:StringLikeIfExists").unwrap();
+        assert_eq!(op.set, SetOp::ForAnyValue);
+        assert_eq!(op.base, BaseOp::StringLike);
+        assert!(op.if_exists);
+        assert!(Operator::parse("NullIfExists").is_none());
+        assert!(Operator::parse("StringEqualz").is_none());
+    }
+
+    #[test]
+    fn dates_compare_across_formats() {
+        assert_eq!(parse_date("1970-01-02"), Some(86_400));
+        assert_eq!(parse_date("1970-01-01T01:00:00Z"), Some(3600));
+        assert_eq!(parse_date("1970-01-01T02:00:00+01:00"), Some(3600));
+        assert_eq!(parse_date("2020-03-01"), Some(1_583_020_800));
+    }
+
+    #[test]
+    fn cidr_blocks() {
+        assert_eq!(ip_in_range("203.0.113.0/24", "203.0.113.7"), Some(true));
+        assert_eq!(ip_in_range("203.0.113.0/24", "203.0.114.7"), Some(false));
+        assert_eq!(ip_in_range("2001:db8::/32", "2001:db8::1"), Some(true));
+        assert_eq!(ip_in_range("0.0.0.0/0", "8.8.8.8"), Some(true));
+    }
+}

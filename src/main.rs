@@ -1,0 +1,15 @@
+//! The `trustlint` binary: parse arguments, call the library, print, exit.
+
+use std::io::{IsTerminal, Write};
+
+fn main() {
+    let environment = trustlint::cli::Environment {
+        stdout_is_terminal: std::io::stdout().is_terminal(),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    let outcome = trustlint::cli::run(std::env::args_os(), &mut std::io::stdin(), environment);
+    // A closed pipe (`trustlint lint | head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
+    let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
+    std::process::exit(outcome.code);
+}

@@ -1,0 +1,276 @@
+//! ARNs, account IDs and the forms a principal can take (AWS-SEMANTICS §3, §8).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// `arn:partition:service:region:account:resource`, borrowed from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arn<'a> {
+    pub partition: &'a str,
+    pub service: &'a str,
+    pub region: &'a str,
+    pub account: &'a str,
+    pub resource: &'a str,
+}
+
+impl<'a> Arn<'a> {
+    /// Splits an ARN into its six parts; the resource keeps any further colons.
+    pub fn parse(text: &'a str) -> Option<Arn<'a>> {
+        let mut parts = text.splitn(6, ':');
+        if parts.next()? != "arn" {
+            return None;
+        }
+        Some(Arn {
+            partition: parts.next()?,
+            service: parts.next()?,
+            region: parts.next()?,
+            account: parts.next()?,
+            resource: parts.next()?,
+        })
+    }
+}
+
+static PARTITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^aws(-[a-z]+)*$").expect("valid regex"));
+
+/// `aws`, `aws-cn`, `aws-us-gov` and the isolated partitions (`aws-iso`, `aws-iso-b`, …),
+/// whose list keeps growing, so the shape is checked rather than a list.
+pub fn is_partition(text: &str) -> bool {
+    PARTITION.is_match(text)
+}
+
+/// An AWS account ID is exactly 12 digits.
+pub fn is_account_id(text: &str) -> bool {
+    text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// What an `AWS` principal value names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AwsPrincipal<'a> {
+    /// `"*"`: every principal in every account.
+    Anyone,
+    /// `"111122223333"` or `arn:aws:iam::111122223333:root`: the account, not its root user.
+    Account { account: &'a str },
+    User { account: &'a str, path_and_name: &'a str },
+    Role { account: &'a str, path_and_name: &'a str },
+    AssumedRole { account: &'a str, role_and_session: &'a str },
+    FederatedUser { account: &'a str, name: &'a str },
+    /// A unique ID (`AROA…`, `AIDA…`): what IAM shows once the named principal was deleted.
+    UniqueId(&'a str),
+    /// Not a principal AWS accepts; the text says why.
+    Invalid(&'static str),
+}
+
+impl AwsPrincipal<'_> {
+    /// The account the principal belongs to, where the value names one.
+    pub fn account(&self) -> Option<&str> {
+        match self {
+            AwsPrincipal::Account { account }
+            | AwsPrincipal::User { account, .. }
+            | AwsPrincipal::Role { account, .. }
+            | AwsPrincipal::AssumedRole { account, .. }
+            | AwsPrincipal::FederatedUser { account, .. } => Some(account),
+            _ => None,
+        }
+    }
+}
+
+static UNIQUE_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^A[A-Z0-9]{3}[A-Z0-9]{16,}$").expect("valid regex"));
+
+/// Classifies an `AWS` principal value. Wildcards other than the whole `"*"` are reported by
+/// their own rule; here they make the value invalid.
+pub fn classify_aws_principal(text: &str) -> AwsPrincipal<'_> {
+    if text == "*" {
+        return AwsPrincipal::Anyone;
+    }
+    if is_account_id(text) {
+        return AwsPrincipal::Account { account: text };
+    }
+    if UNIQUE_ID.is_match(text) {
+        return AwsPrincipal::UniqueId(text);
+    }
+    let Some(arn) = Arn::parse(text) else {
+        return AwsPrincipal::Invalid(
+            "expected `*`, a 12-digit account ID or an IAM/STS principal ARN",
+        );
+    };
+    if !is_partition(arn.partition) {
+        return AwsPrincipal::Invalid("unknown partition");
+    }
+    if !arn.region.is_empty() {
+        return AwsPrincipal::Invalid("IAM and STS principal ARNs have an empty region");
+    }
+    if !is_account_id(arn.account) {
+        return AwsPrincipal::Invalid("the account must be exactly 12 digits");
+    }
+    let account = arn.account;
+    let (kind, rest) = arn.resource.split_once('/').unwrap_or((arn.resource, ""));
+    match (arn.service, kind) {
+        ("iam", "root") if rest.is_empty() => AwsPrincipal::Account { account },
+        ("iam", "user") if valid_path_and_name(rest) => AwsPrincipal::User {
+            account,
+            path_and_name: rest,
+        },
+        ("iam", "role") if valid_path_and_name(rest) => AwsPrincipal::Role {
+            account,
+            path_and_name: rest,
+        },
+        ("iam", "group") => AwsPrincipal::Invalid("a user group is never a principal"),
+        ("sts", "assumed-role") if rest.split('/').count() >= 2 && !rest.contains("//") => {
+            AwsPrincipal::AssumedRole {
+                account,
+                role_and_session: rest,
+            }
+        }
+        ("sts", "federated-user") if !rest.is_empty() && !rest.contains('/') => {
+            AwsPrincipal::FederatedUser {
+                account,
+                name: rest,
+            }
+        }
+        ("iam", "user" | "role") | ("sts", "assumed-role" | "federated-user") => {
+            AwsPrincipal::Invalid("the resource part is not a valid `<type>/<path/>name`")
+        }
+        ("iam" | "sts", _) => AwsPrincipal::Invalid(
+            "only `root`, `user/…`, `role/…`, `assumed-role/…` and `federated-user/…` are principals",
+        ),
+        _ => AwsPrincipal::Invalid("principal ARNs belong to the `iam` or `sts` service"),
+    }
+}
+
+/// `name` or `path/…/name`: no empty segment, name at most 64 characters.
+fn valid_path_and_name(rest: &str) -> bool {
+    let name = rest.rsplit('/').next().unwrap_or("");
+    !name.is_empty() && name.chars().count() <= 64 && !rest.contains("//") && !rest.starts_with('/')
+}
+
+/// What a `Federated` principal value names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FederatedPrincipal<'a> {
+    Saml { account: &'a str, name: &'a str },
+    /// `oidc-provider/<host/path>`; the host/path is the condition-key prefix of its claims.
+    Oidc { account: &'a str, provider: &'a str },
+    /// A built-in identity provider such as `cognito-identity.amazonaws.com`.
+    Domain(&'a str),
+    Invalid(&'static str),
+}
+
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+        .expect("valid regex")
+});
+
+pub fn classify_federated_principal(text: &str) -> FederatedPrincipal<'_> {
+    if let Some(arn) = Arn::parse(text) {
+        if arn.service != "iam" || !is_partition(arn.partition) || !arn.region.is_empty() {
+            return FederatedPrincipal::Invalid("expected an `iam` provider ARN");
+        }
+        if !is_account_id(arn.account) {
+            return FederatedPrincipal::Invalid("the account must be exactly 12 digits");
+        }
+        return match arn.resource.split_once('/') {
+            Some(("saml-provider", name)) if !name.is_empty() => FederatedPrincipal::Saml {
+                account: arn.account,
+                name,
+            },
+            Some(("oidc-provider", provider)) if !provider.is_empty() => FederatedPrincipal::Oidc {
+                account: arn.account,
+                provider,
+            },
+            _ => FederatedPrincipal::Invalid(
+                "expected a `saml-provider/…` or `oidc-provider/…` ARN",
+            ),
+        };
+    }
+    if DOMAIN.is_match(text) {
+        FederatedPrincipal::Domain(text)
+    } else {
+        FederatedPrincipal::Invalid(
+            "expected an identity-provider domain or a `saml-provider/`/`oidc-provider/` ARN",
+        )
+    }
+}
+
+static SERVICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$").expect("valid regex"));
+
+/// A service principal is a lower-case DNS name such as `lambda.amazonaws.com` (service
+/// principals are case-sensitive, AWS-SEMANTICS §3).
+pub fn is_service_principal(text: &str) -> bool {
+    SERVICE.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_forms_are_the_same_principal() {
+        assert_eq!(
+            classify_aws_principal("111122223333"),
+            AwsPrincipal::Account { account: "111122223333" }
+        );
+        assert_eq!(
+            classify_aws_principal("arn:aws-cn:iam::111122223333:root"),
+            AwsPrincipal::Account { account: "111122223333" }
+        );
+    }
+
+    #[test]
+    fn ten_digit_account_is_invalid() {
+        assert!(matches!(
+            classify_aws_principal("arn:aws:iam::1234567890:root"),
+            AwsPrincipal::Invalid(_)
+        ));
+    }
+
+    #[test]
+    fn role_with_path_and_sessions() {
+        assert_eq!(
+            classify_aws_principal("arn:aws:iam::111122223333:role/ops/deploy"),
+            AwsPrincipal::Role { account: "111122223333", path_and_name: "ops/deploy" }
+        );
+        assert!(matches!(
+            classify_aws_principal("arn:aws:sts::111122223333:assumed-role/deploy/alice"),
+            AwsPrincipal::AssumedRole { .. }
+        ));
+        assert!(matches!(
+            classify_aws_principal("arn:aws:iam::111122223333:group/admins"),
+            AwsPrincipal::Invalid(_)
+        ));
+    }
+
+    #[test]
+    fn unique_ids_are_recognised() {
+        assert!(matches!(
+            classify_aws_principal("AROA1234567890EXAMPLE"),
+            AwsPrincipal::UniqueId(_)
+        ));
+    }
+
+    #[test]
+    fn federated_forms() {
+        assert!(matches!(
+            classify_federated_principal("arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"),
+            FederatedPrincipal::Oidc { provider: "token.actions.githubusercontent.com", .. }
+        ));
+        assert!(matches!(
+            classify_federated_principal("cognito-identity.amazonaws.com"),
+            FederatedPrincipal::Domain(_)
+        ));
+        assert!(matches!(
+            classify_federated_principal("arn:aws:iam::111122223333:role/x"),
+            FederatedPrincipal::Invalid(_)
+        ));
+    }
+
+    #[test]
+    fn service_principals_are_lower_case_dns_names() {
+        assert!(is_service_principal("lambda.amazonaws.com"));
+        assert!(is_service_principal("states.us-east-1.amazonaws.com.cn"));
+        assert!(!is_service_principal("Lambda.amazonaws.com"));
+        assert!(!is_service_principal("lambda"));
+    }
+}

@@ -1,0 +1,180 @@
+//! Format-agnostic IAM policy types (DESIGN §1.3). Every leaf keeps its span.
+
+use super::value::{SVal, Spanned};
+use crate::source::{FileId, Span};
+use crate::syntax::tree::Node;
+
+/// What a policy document is for; decides which rules apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocumentKind {
+    /// A role's trust policy (`AssumeRolePolicyDocument`).
+    Trust,
+    /// A permission policy attached to a user, group or role.
+    Identity,
+    Boundary,
+    /// A resource-based policy (bucket, key, queue …): not this linter's subject, but
+    /// recognised so that its `Principal` and `Resource` are not mistaken for errors.
+    Resource,
+}
+
+impl DocumentKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            DocumentKind::Trust => "trust policy",
+            DocumentKind::Identity => "identity policy",
+            DocumentKind::Boundary => "permissions boundary",
+            DocumentKind::Resource => "resource policy",
+        }
+    }
+}
+
+/// The principal a document belongs to, as far as the input says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owner {
+    pub kind: OwnerKind,
+    pub name: Option<String>,
+    /// 12-digit account, when the input tells it (a role ARN in `get-role` output).
+    pub account: Option<String>,
+    pub arn: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnerKind {
+    Role,
+    User,
+    Group,
+}
+
+/// A loaded policy document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub owner: Option<Owner>,
+    pub file: FileId,
+    /// The document's object in its file.
+    pub span: Span,
+    pub version: Option<SVal>,
+    pub id: Option<SVal>,
+    pub statements: Vec<Statement>,
+    /// The document's source tree, for rules about raw structure (duplicate keys, unknown
+    /// elements).
+    pub raw: Node,
+    /// Elements of the wrong JSON type, found while lowering (TL004).
+    pub shape_errors: Vec<ShapeError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapeError {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Allow,
+    Deny,
+}
+
+/// One statement. Elements are `None` when absent; a present element of the wrong type is a
+/// [`ShapeError`] and is also `None` here.
+#[derive(Debug, Clone, Default)]
+pub struct Statement {
+    pub span: Span,
+    pub sid: Option<SVal>,
+    pub effect: Option<SVal>,
+    pub principal: Option<Principal>,
+    pub not_principal: Option<Principal>,
+    pub action: Option<ValueList>,
+    pub not_action: Option<ValueList>,
+    pub resource: Option<ValueList>,
+    pub not_resource: Option<ValueList>,
+    pub condition: Option<Condition>,
+}
+
+impl Statement {
+    /// The effect, when it is exactly `Allow` or `Deny` (the element is case-sensitive).
+    pub fn effect(&self) -> Option<Effect> {
+        match self.effect.as_ref()?.known()? {
+            "Allow" => Some(Effect::Allow),
+            "Deny" => Some(Effect::Deny),
+            _ => None,
+        }
+    }
+
+    pub fn is_allow(&self) -> bool {
+        self.effect() == Some(Effect::Allow)
+    }
+
+    /// Every condition clause, or none.
+    pub fn clauses(&self) -> &[Clause] {
+        self.condition.as_ref().map_or(&[], |c| &c.clauses)
+    }
+}
+
+/// A string-or-list element (`Action`, `Resource`, …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueList {
+    pub key_span: Span,
+    pub span: Span,
+    pub values: Vec<SVal>,
+}
+
+/// The `Principal` / `NotPrincipal` element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub key_span: Span,
+    pub span: Span,
+    pub form: PrincipalForm,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrincipalForm {
+    /// The bare string form, `"Principal": "*"`.
+    Star(SVal),
+    /// `{"AWS": …, "Service": …, "Federated": …}`.
+    Map(Vec<PrincipalEntry>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrincipalEntry {
+    pub key: Spanned<String>,
+    pub values: Vec<SVal>,
+}
+
+impl Principal {
+    /// The values under one principal key (`AWS`, `Service`, `Federated`).
+    pub fn values_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a SVal> + 'a {
+        let entries: &[PrincipalEntry] = match &self.form {
+            PrincipalForm::Map(entries) => entries,
+            PrincipalForm::Star(_) => &[],
+        };
+        entries
+            .iter()
+            .filter(move |e| e.key.value == key)
+            .flat_map(|e| e.values.iter())
+    }
+
+    /// True when the element names no principal at all (`{}`, `{"AWS": []}`).
+    pub fn is_empty(&self) -> bool {
+        match &self.form {
+            PrincipalForm::Star(_) => false,
+            PrincipalForm::Map(entries) => entries.iter().all(|e| e.values.is_empty()),
+        }
+    }
+}
+
+/// The `Condition` element, flattened to one clause per operator and key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub key_span: Span,
+    pub span: Span,
+    pub clauses: Vec<Clause>,
+}
+
+/// `"Operator": {"key": [values]}`: the values are ORed; clauses are ANDed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub operator: Spanned<String>,
+    pub key: Spanned<String>,
+    pub values: Vec<SVal>,
+}

@@ -1,0 +1,154 @@
+//! The rule catalog: metadata, the two kinds of checks, and the one [`REGISTRY`] list.
+//!
+//! One rule, one name, four places (DESIGN §2): `src/rules/<snake_name>.rs`,
+//! `rules/<kebab-name>.md`, `testdata/rules/<kebab-name>/`, and its line in [`REGISTRY`].
+
+use crate::config::Settings;
+use crate::model::Document;
+use crate::report::diagnostic::{Diagnostic, Severity};
+use crate::source::Span;
+
+mod duplicate_key;
+mod duplicate_sid;
+mod identity_has_principal;
+mod identity_missing_resource;
+mod invalid_effect;
+mod invalid_policy_shape;
+mod invalid_principal;
+mod invalid_version;
+mod legacy_version_with_variables;
+mod missing_version;
+pub mod parse_error;
+mod principal_partial_wildcard;
+mod trust_account_wide;
+mod trust_any_principal;
+mod trust_missing_principal;
+mod trust_notprincipal;
+mod trust_org_wide;
+mod trust_resource_element;
+mod trust_star_string_principal;
+mod trust_wildcard_action;
+mod unknown_policy_element;
+pub mod unreadable_file;
+mod cross_account_trust_without_external_id;
+
+/// What every rule declares about itself.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    /// Kebab-case name: the rule's page is `rules/<name>.md`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Off unless selected (`--select`, `extend-select`).
+    pub enabled_by_default: bool,
+    pub summary: &'static str,
+    /// General advice on fixing a finding; a finding may carry more specific help.
+    pub help: &'static str,
+    /// SARIF `security-severity` (0.0–10.0).
+    pub security_severity: f32,
+    /// The rule's page, as `trustlint rule` prints it.
+    pub doc: &'static str,
+}
+
+impl RuleMeta {
+    pub fn url(&self) -> String {
+        format!(
+            "{}/blob/main/rules/{}.md",
+            env!("CARGO_PKG_REPOSITORY"),
+            self.name
+        )
+    }
+}
+
+/// What a rule sees besides the document.
+pub struct RuleContext<'a> {
+    pub settings: &'a Settings,
+    diagnostics: Vec<Diagnostic>,
+    /// Per rule code: how many documents the rule could not check for want of configuration.
+    unchecked: Vec<(&'static str, usize)>,
+}
+
+impl<'a> RuleContext<'a> {
+    pub fn new(settings: &'a Settings) -> Self {
+        RuleContext {
+            settings,
+            diagnostics: Vec::new(),
+            unchecked: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Records that a rule had to stay silent on a document for want of configuration.
+    pub fn unchecked(&mut self, code: &'static str) {
+        match self.unchecked.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, count)) => *count += 1,
+            None => self.unchecked.push((code, 1)),
+        }
+    }
+
+    pub fn finish(self) -> (Vec<Diagnostic>, Vec<(&'static str, usize)>) {
+        (self.diagnostics, self.unchecked)
+    }
+}
+
+/// A check that runs on one document at a time, in parallel.
+pub trait DocumentRule: Sync {
+    fn check(&self, document: &Document, cx: &mut RuleContext<'_>);
+}
+
+/// How a rule's findings come about.
+pub enum Check {
+    /// Raised by the reading stage (a file that cannot be read or parsed).
+    Reading,
+    Document(&'static dyn DocumentRule),
+}
+
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: Check,
+    /// The line printed after the human output when the rule had to skip documents for want
+    /// of configuration (given the count).
+    pub unchecked_hint: Option<fn(usize) -> String>,
+}
+
+/// Every rule, in code order.
+pub static REGISTRY: &[&Rule] = &[
+    &parse_error::RULE,
+    &unreadable_file::RULE,
+    &duplicate_key::RULE,
+    &invalid_policy_shape::RULE,
+    &unknown_policy_element::RULE,
+    &invalid_effect::RULE,
+    &invalid_version::RULE,
+    &legacy_version_with_variables::RULE,
+    &duplicate_sid::RULE,
+    &trust_resource_element::RULE,
+    &trust_notprincipal::RULE,
+    &trust_missing_principal::RULE,
+    &identity_has_principal::RULE,
+    &trust_star_string_principal::RULE,
+    &principal_partial_wildcard::RULE,
+    &invalid_principal::RULE,
+    &identity_missing_resource::RULE,
+    &missing_version::RULE,
+    &trust_any_principal::RULE,
+    &trust_account_wide::RULE,
+    &cross_account_trust_without_external_id::RULE,
+    &trust_wildcard_action::RULE,
+    &trust_org_wide::RULE,
+];
+
+/// Looks a rule up by code or name.
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    REGISTRY.iter().copied().find(|r| {
+        r.meta.code.eq_ignore_ascii_case(code_or_name) || r.meta.name == code_or_name
+    })
+}
+
+/// A span's helper for rules about a whole file.
+pub fn whole_file(file: crate::source::FileId) -> Span {
+    Span::file_start(file)
+}

@@ -1,0 +1,190 @@
+//! JSON, JSONC and JSON5 text to a spanned [`Node`] tree, with jsonc-parser.
+//!
+//! `.json` is parsed strictly (every lenient option off: jsonc-parser's defaults would accept
+//! comments and missing commas, which AWS rejects); `.json5` and `.jsonc` leniently.
+
+use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+
+use super::tree::{Member, Node, NodeKind};
+use crate::source::{FileId, Span};
+
+/// Which JSON grammar a file is held to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// RFC 8259: what AWS accepts.
+    Strict,
+    /// Comments, trailing commas, single quotes and the rest of JSON5.
+    Lenient,
+}
+
+/// Where and why the text is not valid.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+    /// Where the unterminated object or array opened, when that is the problem.
+    pub opened: Option<Span>,
+}
+
+const UTF8_BOM: &str = "\u{feff}";
+
+/// Parses a whole file. An empty (or whitespace-only) text is an error: a `.json` file must
+/// hold a value.
+pub fn parse(text: &str, file: FileId, dialect: Dialect) -> Result<Node, SyntaxError> {
+    let (body, shift) = match text.strip_prefix(UTF8_BOM) {
+        Some(rest) => (rest, UTF8_BOM.len()),
+        None => (text, 0),
+    };
+    let options = match dialect {
+        Dialect::Strict => ParseOptions {
+            allow_comments: false,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: false,
+            allow_missing_commas: false,
+            allow_single_quoted_strings: false,
+            allow_hexadecimal_numbers: false,
+            allow_unary_plus_numbers: false,
+            allow_bare_decimal_point_numbers: false,
+            allow_non_finite_numbers: false,
+            allow_extended_string_escapes: false,
+        },
+        Dialect::Lenient => ParseOptions::default(),
+    };
+    let parsed = parse_to_ast(body, &CollectOptions::default(), &options).map_err(|err| {
+        use jsonc_parser::errors::ParseErrorKind as K;
+        let range = err.range();
+        let (start, end) = (range.start + shift, range.end.max(range.start) + shift);
+        match err.kind() {
+            // jsonc-parser spans the whole unterminated value; the fix belongs at its end.
+            K::UnterminatedArray | K::UnterminatedObject => SyntaxError {
+                span: Span::new(file, end, end),
+                message: describe(err.kind()),
+                opened: Some(Span::new(file, start, start + 1)),
+            },
+            _ => SyntaxError {
+                span: Span::new(file, start, end),
+                message: describe(err.kind()),
+                opened: None,
+            },
+        }
+    })?;
+    match parsed.value {
+        Some(value) => Ok(lower(&value, file, shift)),
+        None => Err(SyntaxError {
+            span: Span::new(file, text.len(), text.len()),
+            message: "the file is empty: expected a JSON value".to_string(),
+            opened: None,
+        }),
+    }
+}
+
+/// jsonc-parser's message, phrased as what was expected where that helps the reader.
+fn describe(kind: &jsonc_parser::errors::ParseErrorKind) -> String {
+    use jsonc_parser::errors::ParseErrorKind as K;
+    match kind {
+        K::ExpectedComma => "expected `,` between elements".to_string(),
+        K::UnterminatedObject => "unterminated object: expected `}`".to_string(),
+        K::UnterminatedArray => "unterminated array: expected `]`".to_string(),
+        K::ExpectedColonAfterObjectKey => "expected `:` after the key".to_string(),
+        K::ExpectedObjectValue => "expected a value after `:`".to_string(),
+        K::CommentsNotAllowed => {
+            "comments are not allowed in strict JSON (use .jsonc or .json5 for commented files)"
+                .to_string()
+        }
+        K::TrailingCommasNotAllowed => "trailing comma: strict JSON does not allow it".to_string(),
+        K::NestingDepthExceeded => "nesting is deeper than 512 levels".to_string(),
+        K::MultipleRootJsonValues => "expected end of file after the JSON value".to_string(),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}
+
+fn lower(value: &Value<'_>, file: FileId, shift: usize) -> Node {
+    let span = |r: jsonc_parser::common::Range| Span::new(file, r.start + shift, r.end + shift);
+    match value {
+        Value::StringLit(s) => Node {
+            span: span(s.range),
+            kind: NodeKind::Str(s.value.to_string()),
+        },
+        Value::NumberLit(n) => Node {
+            span: span(n.range),
+            kind: NodeKind::Number(n.value.to_string()),
+        },
+        Value::BooleanLit(b) => Node {
+            span: span(b.range),
+            kind: NodeKind::Bool(b.value),
+        },
+        Value::NullKeyword(n) => Node {
+            span: span(n.range),
+            kind: NodeKind::Null,
+        },
+        Value::Array(a) => Node {
+            span: span(a.range),
+            kind: NodeKind::Array(a.elements.iter().map(|e| lower(e, file, shift)).collect()),
+        },
+        Value::Object(o) => Node {
+            span: span(o.range),
+            kind: NodeKind::Object(
+                o.properties
+                    .iter()
+                    .map(|p| {
+                        let (key, key_range) = match &p.name {
+                            ObjectPropName::String(s) => (s.value.to_string(), s.range),
+                            ObjectPropName::Word(w) => (w.value.to_string(), w.range),
+                        };
+                        Member {
+                            key,
+                            key_span: span(key_range),
+                            value: lower(&p.value, file, shift),
+                        }
+                    })
+                    .collect(),
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_rejects_what_aws_rejects() {
+        for text in [
+            "{\"a\": 1,}",
+            "{\"a\": 1 \"b\": 2}",
+            "// c\n{}",
+            "{'a': 1}",
+            "{a: 1}",
+        ] {
+            assert!(parse(text, 0, Dialect::Strict).is_err(), "{text}");
+            assert!(parse(text, 0, Dialect::Lenient).is_ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn bom_shifts_spans() {
+        let node = parse("\u{feff}{\"a\": \"b\"}", 0, Dialect::Strict).unwrap();
+        let value = node.get("a").unwrap();
+        assert_eq!(value.span.range(), 9..12);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(100_000);
+        let err = parse(&text, 0, Dialect::Strict).unwrap_err();
+        assert!(err.message.contains("512"), "{}", err.message);
+    }
+
+    #[test]
+    fn empty_text_is_an_error() {
+        assert!(parse("  \n", 0, Dialect::Strict).is_err());
+    }
+}

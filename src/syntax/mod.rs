@@ -1,0 +1,54 @@
+//! Front ends: one file's text to documents with spans.
+
+pub mod json;
+pub mod policy;
+pub mod shapes;
+pub mod tree;
+
+use crate::model::Document;
+use crate::source::FileId;
+use json::{Dialect, SyntaxError};
+
+/// The input formats of this front end, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json(Dialect),
+}
+
+impl Format {
+    /// The format of a path, or `None` for files trustlint does not read.
+    pub fn of_path(path: &str) -> Option<Format> {
+        let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        match extension.as_str() {
+            "json" => Some(Format::Json(Dialect::Strict)),
+            "json5" | "jsonc" => Some(Format::Json(Dialect::Lenient)),
+            _ => None,
+        }
+    }
+}
+
+/// What one file yields.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub documents: Vec<Document>,
+    pub syntax_error: Option<SyntaxError>,
+}
+
+/// Parses one file's text. Unrelated files (no IAM marker, or a tree of no known shape) yield
+/// nothing, silently. An empty `.json` file is reported: it cannot be what its name says.
+pub fn parse_file(text: &str, file: FileId, format: Format) -> Parsed {
+    let Format::Json(dialect) = format;
+    if !text.trim().is_empty() && !shapes::sniff(text) {
+        return Parsed::default();
+    }
+    match json::parse(text, file, dialect) {
+        Ok(root) => Parsed {
+            documents: shapes::extract(root),
+            syntax_error: None,
+        },
+        Err(error) => Parsed {
+            documents: Vec::new(),
+            syntax_error: Some(error),
+        },
+    }
+}

@@ -1,0 +1,322 @@
+//! Lowers a spanned tree to a policy [`Document`], recording wrong element types (TL004)
+//! instead of failing, so that every other rule still sees the rest of the document.
+
+use super::tree::{Member, Node, NodeKind};
+use crate::model::{
+    Clause, Condition, Document, DocumentKind, Owner, Principal, PrincipalEntry, PrincipalForm,
+    SVal, ShapeError, Spanned, Statement, Val, ValueList,
+};
+use crate::source::Span;
+
+/// Whether the front end knows what the document is for, or it must be told apart by its
+/// content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindHint {
+    Known(DocumentKind),
+    Infer,
+}
+
+/// Whether a tree is recognisably a policy: an object with a `Statement` member.
+pub fn looks_like_policy(node: &Node) -> bool {
+    node.as_object()
+        .is_some_and(|members| members.iter().any(|m| m.key == "Statement"))
+}
+
+/// Builds a document from its tree. The tree is kept in the document for structural rules.
+pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document {
+    let mut lowering = Lowering { errors: Vec::new() };
+    let mut document = Document {
+        kind: DocumentKind::Identity,
+        owner,
+        file: raw.span.file,
+        span: raw.span,
+        version: None,
+        id: None,
+        statements: Vec::new(),
+        raw: Node {
+            span: raw.span,
+            kind: NodeKind::Null,
+        },
+        shape_errors: Vec::new(),
+    };
+    match raw.as_object() {
+        Some(members) => {
+            for member in members {
+                match member.key.as_str() {
+                    "Version" => document.version = lowering.scalar(&member.value, "Version"),
+                    "Id" => document.id = lowering.scalar(&member.value, "Id"),
+                    "Statement" => document.statements = lowering.statements(&member.value),
+                    _ => {}
+                }
+            }
+        }
+        None => lowering.error(
+            raw.span,
+            format!("a policy document must be an object, found {}", raw.type_name()),
+        ),
+    }
+    document.kind = match hint {
+        KindHint::Known(kind) => kind,
+        KindHint::Infer => infer_kind(&document.statements),
+    };
+    document.raw = raw;
+    document.shape_errors = lowering.errors;
+    document
+}
+
+/// Tells a bare document's purpose from its content (DESIGN §1.3).
+///
+/// No `Principal` anywhere: an identity policy. A `Principal` with only STS actions (or only
+/// `*` and no `Resource`): a trust policy. A `Principal` with another service's actions, or
+/// with a `Resource`: a resource policy, which this linter leaves alone — a bucket policy
+/// must never be reported as a broken trust.
+pub fn infer_kind(statements: &[Statement]) -> DocumentKind {
+    let has_principal = statements
+        .iter()
+        .any(|s| s.principal.is_some() || s.not_principal.is_some());
+    if !has_principal {
+        return DocumentKind::Identity;
+    }
+    let actions = || {
+        statements
+            .iter()
+            .flat_map(|s| s.action.iter().chain(&s.not_action))
+            .flat_map(|list| &list.values)
+            .filter_map(SVal::known)
+    };
+    let is_sts = |a: &str| a.len() > 4 && a[..4].eq_ignore_ascii_case("sts:");
+    if actions().any(|a| a != "*" && !is_sts(a)) {
+        return DocumentKind::Resource;
+    }
+    let names_sts = actions().any(is_sts);
+    let has_resource = statements
+        .iter()
+        .any(|s| s.resource.is_some() || s.not_resource.is_some());
+    if names_sts || !has_resource {
+        DocumentKind::Trust
+    } else {
+        DocumentKind::Resource
+    }
+}
+
+struct Lowering {
+    errors: Vec<ShapeError>,
+}
+
+impl Lowering {
+    fn error(&mut self, span: Span, message: String) {
+        self.errors.push(ShapeError { span, message });
+    }
+
+    fn statements(&mut self, node: &Node) -> Vec<Statement> {
+        match &node.kind {
+            NodeKind::Object(_) => self.statement(node).into_iter().collect(),
+            NodeKind::Array(items) => items.iter().filter_map(|i| self.statement(i)).collect(),
+            _ => {
+                self.error(
+                    node.span,
+                    format!(
+                        "`Statement` must be an object or an array of objects, found {}",
+                        node.type_name()
+                    ),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn statement(&mut self, node: &Node) -> Option<Statement> {
+        let Some(members) = node.as_object() else {
+            self.error(
+                node.span,
+                format!("a statement must be an object, found {}", node.type_name()),
+            );
+            return None;
+        };
+        let mut statement = Statement {
+            span: node.span,
+            ..Statement::default()
+        };
+        for member in members {
+            let value = &member.value;
+            match member.key.as_str() {
+                "Sid" => statement.sid = self.scalar(value, "Sid"),
+                "Effect" => statement.effect = self.scalar(value, "Effect"),
+                "Principal" => statement.principal = self.principal(member),
+                "NotPrincipal" => statement.not_principal = self.principal(member),
+                "Action" => statement.action = self.value_list(member),
+                "NotAction" => statement.not_action = self.value_list(member),
+                "Resource" => statement.resource = self.value_list(member),
+                "NotResource" => statement.not_resource = self.value_list(member),
+                "Condition" => statement.condition = self.condition(member),
+                _ => {}
+            }
+        }
+        Some(statement)
+    }
+
+    /// A string-valued element (`Version`, `Sid`, `Effect`).
+    fn scalar(&mut self, node: &Node, element: &str) -> Option<SVal> {
+        match &node.kind {
+            NodeKind::Str(text) => Some(spanned(node, Val::Known(text.clone()))),
+            NodeKind::Unknown(what) => Some(spanned(node, Val::Unknown(what.clone()))),
+            _ => {
+                self.error(
+                    node.span,
+                    format!("`{element}` must be a string, found {}", node.type_name()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A string or an array of strings.
+    fn strings(&mut self, node: &Node, element: &str) -> Option<Vec<SVal>> {
+        match &node.kind {
+            NodeKind::Array(items) => Some(
+                items
+                    .iter()
+                    .filter_map(|item| self.scalar(item, element))
+                    .collect(),
+            ),
+            _ => self.scalar(node, element).map(|v| vec![v]),
+        }
+    }
+
+    fn value_list(&mut self, member: &Member) -> Option<ValueList> {
+        let values = self.strings(&member.value, &member.key)?;
+        Some(ValueList {
+            key_span: member.key_span,
+            span: member.value.span,
+            values,
+        })
+    }
+
+    fn principal(&mut self, member: &Member) -> Option<Principal> {
+        let node = &member.value;
+        let form = match &node.kind {
+            NodeKind::Str(text) if text == "*" => {
+                PrincipalForm::Star(spanned(node, Val::Known(text.clone())))
+            }
+            NodeKind::Object(entries) => PrincipalForm::Map(
+                entries
+                    .iter()
+                    .map(|entry| PrincipalEntry {
+                        key: Spanned {
+                            value: entry.key.clone(),
+                            span: entry.key_span,
+                        },
+                        values: self
+                            .strings(&entry.value, &format!("{}.{}", member.key, entry.key))
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            ),
+            _ => {
+                self.error(
+                    node.span,
+                    format!(
+                        "`{}` must be \"*\" or an object such as {{\"AWS\": …}}, found {}",
+                        member.key,
+                        describe(node)
+                    ),
+                );
+                return None;
+            }
+        };
+        Some(Principal {
+            key_span: member.key_span,
+            span: node.span,
+            form,
+        })
+    }
+
+    fn condition(&mut self, member: &Member) -> Option<Condition> {
+        let node = &member.value;
+        let Some(operators) = node.as_object() else {
+            self.error(
+                node.span,
+                format!(
+                    "`Condition` must be an object of operators, found {}",
+                    node.type_name()
+                ),
+            );
+            return None;
+        };
+        let mut clauses = Vec::new();
+        for operator in operators {
+            let Some(keys) = operator.value.as_object() else {
+                self.error(
+                    operator.value.span,
+                    format!(
+                        "condition operator `{}` must map to an object of keys, found {}",
+                        operator.key,
+                        operator.value.type_name()
+                    ),
+                );
+                continue;
+            };
+            for key in keys {
+                let values = self.condition_values(&key.value, &key.key);
+                clauses.push(Clause {
+                    operator: Spanned {
+                        value: operator.key.clone(),
+                        span: operator.key_span,
+                    },
+                    key: Spanned {
+                        value: key.key.clone(),
+                        span: key.key_span,
+                    },
+                    values,
+                });
+            }
+        }
+        Some(Condition {
+            key_span: member.key_span,
+            span: node.span,
+            clauses,
+        })
+    }
+
+    /// Condition values may be strings, numbers or booleans, alone or in an array.
+    fn condition_values(&mut self, node: &Node, key: &str) -> Vec<SVal> {
+        let items: Vec<&Node> = match &node.kind {
+            NodeKind::Array(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        items
+            .into_iter()
+            .filter_map(|item| match &item.kind {
+                NodeKind::Str(text) | NodeKind::Number(text) => {
+                    Some(spanned(item, Val::Known(text.clone())))
+                }
+                NodeKind::Bool(b) => Some(spanned(item, Val::Known(b.to_string()))),
+                NodeKind::Unknown(what) => Some(spanned(item, Val::Unknown(what.clone()))),
+                _ => {
+                    self.error(
+                        item.span,
+                        format!(
+                            "the value of condition key `{key}` must be a string, number or boolean, found {}",
+                            item.type_name()
+                        ),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+}
+
+fn spanned(node: &Node, value: Val) -> SVal {
+    Spanned {
+        value,
+        span: node.span,
+    }
+}
+
+fn describe(node: &Node) -> String {
+    match &node.kind {
+        NodeKind::Str(text) => format!("the string {text:?}"),
+        _ => node.type_name().to_string(),
+    }
+}
