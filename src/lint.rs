@@ -33,6 +33,7 @@ pub struct LintOptions {
 /// Counts for the summary line and the JSON `summary` object.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Files that held IAM documents or produced a finding.
     pub files: usize,
     pub documents: usize,
 }
@@ -78,7 +79,8 @@ fn run(options: &LintOptions) -> LintResult {
         candidates.push(Candidate {
             path: PathBuf::from("-"),
             display: stdin.name.clone(),
-            format: Format::of_path(&stdin.name),
+            // Standard input is JSON unless its name says otherwise, and its errors are shown.
+            format: Format::of_path(&stdin.name).or(Some(Format::Json(Dialect::Strict))),
             problem: None,
         });
         candidates.len() - 1
@@ -100,7 +102,10 @@ fn run(options: &LintOptions) -> LintResult {
     let mut summary = Summary::default();
     let mut unchecked: Vec<(&'static str, usize)> = Vec::new();
     for outcome in outcomes {
-        summary.files += 1;
+        // Files that held IAM material or a finding; unrelated JSON is not counted.
+        if outcome.documents > 0 || !outcome.diagnostics.is_empty() {
+            summary.files += 1;
+        }
         summary.documents += outcome.documents;
         diagnostics.extend(outcome.diagnostics);
         for (code, count) in outcome.unchecked {

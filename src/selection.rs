@@ -26,10 +26,7 @@ pub struct Selectors {
 pub fn matches(selector: &str, rule: &Rule) -> bool {
     selector == "ALL"
         || rule.meta.name == selector
-        || rule
-            .meta
-            .code
-            .starts_with(&selector.to_ascii_uppercase())
+        || rule.meta.code.starts_with(&selector.to_ascii_uppercase())
             && selector.len() >= 3
             && selector[..2].eq_ignore_ascii_case("TL")
 }

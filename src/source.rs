@@ -102,7 +102,11 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = self.line_index(offset);
-        let line_start = self.line_starts()[line];
+        let mut line_start = self.line_starts()[line];
+        // Editors do not show a UTF-8 byte-order mark, so it takes no column.
+        if line_start == 0 && self.text.starts_with('\u{feff}') && offset >= 3 {
+            line_start = 3;
+        }
         LineCol {
             line: line + 1,
             column: self.text[line_start..offset].chars().count() + 1,
@@ -142,9 +146,7 @@ impl SourceMap {
     }
 
     fn file(&self, id: FileId) -> Result<&SourceFile, FilesError> {
-        self.files
-            .get(id as usize)
-            .ok_or(FilesError::FileMissing)
+        self.files.get(id as usize).ok_or(FilesError::FileMissing)
     }
 }
 
@@ -193,5 +195,12 @@ mod tests {
         assert_eq!(file.line_col(5), LineCol { line: 2, column: 2 });
         assert_eq!(file.line_col(8), LineCol { line: 3, column: 1 });
         assert_eq!(file.line_range(1), 3..6);
+    }
+
+    #[test]
+    fn byte_order_mark_takes_no_column() {
+        let file = SourceFile::new("a".into(), "\u{feff}{}".into());
+        assert_eq!(file.line_col(3), LineCol { line: 1, column: 1 });
+        assert_eq!(file.line_col(4), LineCol { line: 1, column: 2 });
     }
 }

@@ -38,7 +38,9 @@ fn rules() -> Vec<&'static trustlint::rules::Rule> {
 
 fn lint(case: &Path, code: &str, format: &str) -> trustlint::cli::Outcome {
     let path = case.to_str().expect("UTF-8 path");
-    let mut args = vec!["lint", "--select", code, "--format", format, "--color", "never"];
+    let mut args = vec![
+        "lint", "--select", code, "--format", format, "--color", "never",
+    ];
     if case.is_file() {
         args.push("--isolated");
     }
@@ -50,7 +52,9 @@ fn lint(case: &Path, code: &str, format: &str) -> trustlint::cli::Outcome {
 fn fail_cases_trigger_their_rule_and_match_snapshots() {
     let mut checked = 0;
     for rule in rules() {
-        let dir = Path::new("testdata/rules").join(rule.meta.name).join("fail");
+        let dir = Path::new("testdata/rules")
+            .join(rule.meta.name)
+            .join("fail");
         for case in cases(&dir) {
             let outcome = lint(&case, rule.meta.code, "json");
             let codes = codes_of(&outcome);
@@ -78,7 +82,9 @@ fn fail_cases_trigger_their_rule_and_match_snapshots() {
 fn pass_cases_stay_silent() {
     let mut checked = 0;
     for rule in rules() {
-        let dir = Path::new("testdata/rules").join(rule.meta.name).join("pass");
+        let dir = Path::new("testdata/rules")
+            .join(rule.meta.name)
+            .join("pass");
         for case in cases(&dir) {
             let outcome = lint(&case, rule.meta.code, "json");
             let codes = codes_of(&outcome);

@@ -108,7 +108,10 @@ pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environme
             Err(err) => Err(crate::input::describe_io(&err)),
         };
         StdinInput {
-            name: args.stdin_filename.clone().unwrap_or_else(|| "-".to_string()),
+            name: args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "-".to_string()),
             text,
         }
     });
@@ -159,10 +162,9 @@ pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environme
                 code,
                 ..Outcome::default()
             },
-            Err(err) => Outcome::usage_error(format!(
-                "error: cannot write {}: {err}\n",
-                path.display()
-            )),
+            Err(err) => {
+                Outcome::usage_error(format!("error: cannot write {}: {err}\n", path.display()))
+            }
         },
         None => Outcome {
             stdout: text,
@@ -232,7 +234,11 @@ fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, C
             .select
             .as_ref()
             .map(|s| s.iter().map(|v| v.get_ref().clone()).collect());
-        selectors.extend_select = lint.extend_select.iter().map(|v| v.get_ref().clone()).collect();
+        selectors.extend_select = lint
+            .extend_select
+            .iter()
+            .map(|v| v.get_ref().clone())
+            .collect();
         selectors.ignore = lint.ignore.iter().map(|v| v.get_ref().clone()).collect();
         for (selector, severity) in &lint.severity {
             let parsed = Severity::parse(severity.get_ref()).ok_or_else(|| {
@@ -245,7 +251,9 @@ fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, C
                     ),
                 )
             })?;
-            selectors.severity.push((selector.get_ref().clone(), parsed));
+            selectors
+                .severity
+                .push((selector.get_ref().clone(), parsed));
         }
         if let Some(value) = &lint.fail_on {
             fail_on = FailOn::parse(value.get_ref()).ok_or_else(|| {
@@ -271,7 +279,9 @@ fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, C
     if let Some(select) = &args.select {
         selectors.select = Some(select.clone());
     }
-    selectors.extend_select.extend(args.extend_select.iter().cloned());
+    selectors
+        .extend_select
+        .extend(args.extend_select.iter().cloned());
     selectors.ignore.extend(args.ignore.iter().cloned());
     fail_on = args.fail_on.unwrap_or(fail_on);
     max_file_size = args.max_file_size.unwrap_or(max_file_size);
@@ -301,4 +311,3 @@ fn render_config_error(err: &ConfigError) -> String {
         Err(_) => format!("error: {}: {}\n", err.path.display(), err.message),
     }
 }
-

@@ -67,8 +67,7 @@ pub fn run(args: RuleArgs) -> Outcome {
         }
         None if json => {
             let entries: Vec<RuleEntry> = REGISTRY.iter().map(|r| entry(&r.meta)).collect();
-            let mut text =
-                serde_json::to_string_pretty(&entries).expect("plain data serializes");
+            let mut text = serde_json::to_string_pretty(&entries).expect("plain data serializes");
             text.push('\n');
             text
         }

@@ -36,7 +36,7 @@ pub fn covers(statement: &Statement, action: &str) -> Tri {
     if let Some(list) = &statement.action {
         Tri::any(list.values.iter().map(|v| value_matches(v, action)))
     } else if let Some(list) = &statement.not_action {
-        Tri::any(list.values.iter().map(|v| value_matches(v, action))).not()
+        !Tri::any(list.values.iter().map(|v| value_matches(v, action)))
     } else {
         Tri::No
     }

@@ -48,7 +48,10 @@ const BASE_OPS: &[(&str, BaseOp)] = &[
     ("StringEquals", BaseOp::StringEquals),
     ("StringNotEquals", BaseOp::StringNotEquals),
     ("StringEqualsIgnoreCase", BaseOp::StringEqualsIgnoreCase),
-    ("StringNotEqualsIgnoreCase", BaseOp::StringNotEqualsIgnoreCase),
+    (
+        "StringNotEqualsIgnoreCase",
+        BaseOp::StringNotEqualsIgnoreCase,
+    ),
     ("StringLike", BaseOp::StringLike),
     ("StringNotLike", BaseOp::StringNotLike),
     ("NumericEquals", BaseOp::NumericEquals),
@@ -154,11 +157,17 @@ impl Operator {
 
     /// A clause with this operator is false for a caller that leaves the key out, and true
     /// only for the listed values: it restricts the caller to those values.
+    ///
+    /// `ForAnyValue:` is false on a missing key even with `IfExists`: the set operator ignores
+    /// the suffix (see [`evaluate`]), so `ForAnyValue:StringEqualsIfExists` restricts too.
     pub fn is_positive(self) -> bool {
         !self.is_negated()
-            && !self.if_exists
-            && self.set != SetOp::ForAllValues
             && self.base != BaseOp::Null
+            && match self.set {
+                SetOp::Single => !self.if_exists,
+                SetOp::ForAnyValue => true,
+                SetOp::ForAllValues => false,
+            }
     }
 }
 
@@ -227,13 +236,20 @@ fn evaluate_parts(operator: Operator, policy: &[&Val], key: &KeyState) -> Tri {
         KeyState::Present(values) => Some(values),
     };
     let Some(values) = values else {
-        // The key is missing: IfExists and ForAllValues hold, ForAnyValue does not, and a
-        // single-valued operator holds only when it requires a non-match.
+        // The key is missing (or its value set is empty). A single-valued operator holds only
+        // when it requires a non-match or carries `IfExists`
+        // [UG:reference_policies_elements_condition_operators]. `ForAllValues:` holds ("also
+        // returns true if there are no context keys in the request") and `ForAnyValue:` does
+        // not [UG:reference_policies_condition-single-vs-multi-valued-context-keys] — with or
+        // without `IfExists`: the set operators apply the suffix per request value, never to
+        // the whole key. AWS's own forum answer on an Allow with
+        // `ForAnyValue:StringEqualsIfExists` that denied a request without `aws:TagKeys`
+        // (repost.aws QU9HFmDzP0QGuU-fd7rS6B7w), and cloud-copilot/iam-simulate
+        // `src/condition/condition.ts` `forAnyValueMatch`, agree.
         return Tri::from_bool(match operator.set {
-            _ if operator.if_exists => true,
             SetOp::ForAllValues => true,
             SetOp::ForAnyValue => false,
-            SetOp::Single => operator.is_negated(),
+            SetOp::Single => operator.if_exists || operator.is_negated(),
         });
     };
     let (positive, negated) = match operator.base.negates() {
@@ -242,7 +258,7 @@ fn evaluate_parts(operator: Operator, policy: &[&Val], key: &KeyState) -> Tri {
     };
     let satisfies = |value: &str| {
         let matched = Tri::any(policy.iter().map(|p| value_matches(positive, p, value)));
-        if negated { matched.not() } else { matched }
+        if negated { !matched } else { matched }
     };
     match operator.set {
         SetOp::Single if values.len() == 1 => satisfies(&values[0]),
@@ -342,10 +358,16 @@ fn parse_date(text: &str) -> Option<i64> {
     }
     let (clock, offset) = split_offset(time)?;
     let mut clock_parts = clock.split(':');
-    let hours: i64 = clock_parts.next().filter(|s| !s.is_empty()).map_or(Some(0), |s| s.parse().ok())?;
+    let hours: i64 = clock_parts
+        .next()
+        .filter(|s| !s.is_empty())
+        .map_or(Some(0), |s| s.parse().ok())?;
     let minutes: i64 = clock_parts.next().map_or(Some(0), |s| s.parse().ok())?;
     let seconds: f64 = clock_parts.next().map_or(Some(0.0), |s| s.parse().ok())?;
-    Some(days_from_civil(year, month, day) * 86_400 + hours * 3600 + minutes * 60 + seconds as i64 - offset)
+    Some(
+        days_from_civil(year, month, day) * 86_400 + hours * 3600 + minutes * 60 + seconds as i64
+            - offset,
+    )
 }
 
 /// Splits `HH:MM:SS±hh:mm` / `…Z` into the clock and the offset in seconds.
@@ -358,7 +380,10 @@ fn split_offset(time: &str) -> Option<(&str, i64)> {
             let (clock, offset) = time.split_at(at);
             let sign = if offset.starts_with('-') { -1 } else { 1 };
             let (h, m) = offset[1..].split_once(':').unwrap_or((&offset[1..], "0"));
-            Some((clock, sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60)))
+            Some((
+                clock,
+                sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60),
+            ))
         }
         None => Some((time, 0)),
     }
@@ -384,12 +409,20 @@ fn ip_in_range(range: &str, address: &str) -> Option<bool> {
         (IpAddr::V6(n), IpAddr::V6(a)) => (u128::from(n), u128::from(a), 128),
         _ => return Some(false),
     };
-    let prefix: u32 = if prefix.is_empty() { bits } else { prefix.parse().ok()? };
+    let prefix: u32 = if prefix.is_empty() {
+        bits
+    } else {
+        prefix.parse().ok()?
+    };
     if prefix > bits {
         return None;
     }
     let full: u128 = if bits == 128 { !0 } else { (1u128 << bits) - 1 };
-    let mask = if prefix == 0 { 0 } else { (full << (bits - prefix)) & full };
+    let mask = if prefix == 0 {
+        0
+    } else {
+        (full << (bits - prefix)) & full
+    };
     Some(network & mask == address & mask)
 }
 

@@ -37,14 +37,6 @@ impl Tri {
         }
     }
 
-    pub fn not(self) -> Tri {
-        match self {
-            Tri::Yes => Tri::No,
-            Tri::No => Tri::Yes,
-            Tri::Unknown => Tri::Unknown,
-        }
-    }
-
     /// `Yes` only when certain.
     pub fn is_yes(self) -> bool {
         self == Tri::Yes
@@ -56,5 +48,17 @@ impl Tri {
 
     pub fn all(items: impl IntoIterator<Item = Tri>) -> Tri {
         items.into_iter().fold(Tri::Yes, Tri::and)
+    }
+}
+
+impl std::ops::Not for Tri {
+    type Output = Tri;
+
+    fn not(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            Tri::Unknown => Tri::Unknown,
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! not its account, ARN or organization.
 
 use super::Tri;
-use super::action::{ASSUME_ACTIONS, covers_any};
+use super::action::{ASSUME_ACTIONS, covers};
 use super::condition::{BaseOp, Operator};
 use crate::model::arn::{Arn, is_account_id};
 use crate::model::pattern::has_wildcard;
@@ -83,8 +83,11 @@ fn clause_scope(clause: &Clause, in_deny: bool) -> Option<Result<IdentityKey, ()
     let operator = Operator::parse(&clause.operator.value)?;
     let restricts = if in_deny {
         // In a Deny, a missing key makes a `Not…` operator true (and so does IfExists), so
-        // callers without the key are denied as well.
-        operator.is_negated() && operator.set != super::condition::SetOp::ForAllValues
+        // callers without the key are denied as well. `ForAllValues:` is true on a missing key
+        // too, but `ForAnyValue:` is false: a caller from outside any organization carries no
+        // `aws:PrincipalOrgPaths` and escapes `ForAnyValue:StringNotLike`
+        // [UG:reference_policies_condition-single-vs-multi-valued-context-keys].
+        operator.is_negated() && operator.set != super::condition::SetOp::ForAnyValue
     } else {
         operator.is_positive() && operator.base != BaseOp::Null
     };
@@ -130,20 +133,31 @@ pub fn caller_scope(statement: &Statement, document: &Document) -> CallerScope {
         .filter_map(|c| clause_scope(c, false))
         .map(scope_of)
         .fold(CallerScope::Anyone, CallerScope::min);
+    // A Deny narrows the Allow only if it may cover every assume action the Allow grants: a
+    // Deny of `sts:AssumeRoleWithSAML` leaves an Allow of `sts:AssumeRole` open.
+    let granted: Vec<&str> = ASSUME_ACTIONS
+        .iter()
+        .copied()
+        .filter(|a| covers(statement, a) != Tri::No)
+        .collect();
     let denies = document
         .statements
         .iter()
         .filter(|s| {
             s.effect() == Some(Effect::Deny)
                 && admits_any_aws_principal(s)
-                && covers_any(s, ASSUME_ACTIONS) != Tri::No
+                && !granted.is_empty()
+                && granted.iter().all(|a| covers(s, a) != Tri::No)
         })
         .map(|deny| {
             // A Deny's clauses are ANDed too, so it spares whoever escapes any one of them: the
             // callers left are the union, the widest scope. A Deny with any other condition
             // spares some outsiders as well, so it pins nothing.
-            let scopes: Option<Vec<_>> =
-                deny.clauses().iter().map(|c| clause_scope(c, true)).collect();
+            let scopes: Option<Vec<_>> = deny
+                .clauses()
+                .iter()
+                .map(|c| clause_scope(c, true))
+                .collect();
             match scopes {
                 Some(scopes) if !scopes.is_empty() => scopes
                     .into_iter()
@@ -153,4 +167,62 @@ pub fn caller_scope(statement: &Statement, document: &Document) -> CallerScope {
             }
         });
     denies.fold(own, CallerScope::min)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::json::Dialect;
+    use crate::syntax::{Format, parse_file};
+
+    fn scope(text: &str) -> CallerScope {
+        let parsed = parse_file(text, 0, Format::Json(Dialect::Strict));
+        let document = &parsed.documents[0];
+        caller_scope(&document.statements[0], document)
+    }
+
+    const ALLOW_ANY: &str =
+        r#"{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}"#;
+
+    fn with_deny(deny: &str) -> String {
+        format!(r#"{{"Version": "2012-10-17", "Statement": [{ALLOW_ANY}, {deny}]}}"#)
+    }
+
+    #[test]
+    fn deny_outside_org_scopes_to_the_org() {
+        let text = with_deny(
+            r#"{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+                "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}"#,
+        );
+        assert_eq!(scope(&text), CallerScope::Organization);
+    }
+
+    #[test]
+    fn deny_for_any_value_spares_callers_without_the_key() {
+        // ForAnyValue is false on a missing key: a caller outside any organization has no
+        // aws:PrincipalOrgPaths, so this Deny does not apply to it.
+        let text = with_deny(
+            r#"{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+                "Condition": {"ForAnyValue:StringNotLike": {"aws:PrincipalOrgPaths": "o-a1b2c3d4e5/*"}}}"#,
+        );
+        assert_eq!(scope(&text), CallerScope::Anyone);
+    }
+
+    #[test]
+    fn deny_for_all_values_denies_callers_without_the_key() {
+        let text = with_deny(
+            r#"{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+                "Condition": {"ForAllValues:StringNotLike": {"aws:PrincipalOrgPaths": "o-a1b2c3d4e5/*"}}}"#,
+        );
+        assert_eq!(scope(&text), CallerScope::Organization);
+    }
+
+    #[test]
+    fn deny_of_another_action_does_not_narrow() {
+        let text = with_deny(
+            r#"{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRoleWithSAML",
+                "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}"#,
+        );
+        assert_eq!(scope(&text), CallerScope::Anyone);
+    }
 }

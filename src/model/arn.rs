@@ -51,11 +51,25 @@ pub enum AwsPrincipal<'a> {
     /// `"*"`: every principal in every account.
     Anyone,
     /// `"111122223333"` or `arn:aws:iam::111122223333:root`: the account, not its root user.
-    Account { account: &'a str },
-    User { account: &'a str, path_and_name: &'a str },
-    Role { account: &'a str, path_and_name: &'a str },
-    AssumedRole { account: &'a str, role_and_session: &'a str },
-    FederatedUser { account: &'a str, name: &'a str },
+    Account {
+        account: &'a str,
+    },
+    User {
+        account: &'a str,
+        path_and_name: &'a str,
+    },
+    Role {
+        account: &'a str,
+        path_and_name: &'a str,
+    },
+    AssumedRole {
+        account: &'a str,
+        role_and_session: &'a str,
+    },
+    FederatedUser {
+        account: &'a str,
+        name: &'a str,
+    },
     /// A unique ID (`AROA…`, `AIDA…`): what IAM shows once the named principal was deleted.
     UniqueId(&'a str),
     /// Not a principal AWS accepts; the text says why.
@@ -85,6 +99,10 @@ pub fn classify_aws_principal(text: &str) -> AwsPrincipal<'_> {
     if text == "*" {
         return AwsPrincipal::Anyone;
     }
+    // IAM does not trim: `" arn:aws:iam::…"` names no principal.
+    if text.trim() != text {
+        return AwsPrincipal::Invalid("it has leading or trailing whitespace");
+    }
     if is_account_id(text) {
         return AwsPrincipal::Account { account: text };
     }
@@ -99,6 +117,10 @@ pub fn classify_aws_principal(text: &str) -> AwsPrincipal<'_> {
     if !is_partition(arn.partition) {
         return AwsPrincipal::Invalid("unknown partition");
     }
+    // The service first: `arn:aws:s3:::bucket` is wrong for its service, not its account.
+    if arn.service != "iam" && arn.service != "sts" {
+        return AwsPrincipal::Invalid("principal ARNs belong to the `iam` or `sts` service");
+    }
     if !arn.region.is_empty() {
         return AwsPrincipal::Invalid("IAM and STS principal ARNs have an empty region");
     }
@@ -109,13 +131,16 @@ pub fn classify_aws_principal(text: &str) -> AwsPrincipal<'_> {
     let (kind, rest) = arn.resource.split_once('/').unwrap_or((arn.resource, ""));
     match (arn.service, kind) {
         ("iam", "root") if rest.is_empty() => AwsPrincipal::Account { account },
-        ("iam", "user") if valid_path_and_name(rest) => AwsPrincipal::User {
-            account,
-            path_and_name: rest,
-        },
-        ("iam", "role") if valid_path_and_name(rest) => AwsPrincipal::Role {
-            account,
-            path_and_name: rest,
+        ("iam", "user" | "role") => match path_and_name_problem(rest) {
+            Some(problem) => AwsPrincipal::Invalid(problem),
+            None if kind == "user" => AwsPrincipal::User {
+                account,
+                path_and_name: rest,
+            },
+            None => AwsPrincipal::Role {
+                account,
+                path_and_name: rest,
+            },
         },
         ("iam", "group") => AwsPrincipal::Invalid("a user group is never a principal"),
         ("sts", "assumed-role") if rest.split('/').count() >= 2 && !rest.contains("//") => {
@@ -124,42 +149,76 @@ pub fn classify_aws_principal(text: &str) -> AwsPrincipal<'_> {
                 role_and_session: rest,
             }
         }
+        ("sts", "assumed-role") => {
+            AwsPrincipal::Invalid("expected `assumed-role/<role name>/<session name>`")
+        }
         ("sts", "federated-user") if !rest.is_empty() && !rest.contains('/') => {
             AwsPrincipal::FederatedUser {
                 account,
                 name: rest,
             }
         }
-        ("iam", "user" | "role") | ("sts", "assumed-role" | "federated-user") => {
-            AwsPrincipal::Invalid("the resource part is not a valid `<type>/<path/>name`")
-        }
-        ("iam" | "sts", _) => AwsPrincipal::Invalid(
+        ("sts", "federated-user") => AwsPrincipal::Invalid("expected `federated-user/<name>`"),
+        _ => AwsPrincipal::Invalid(
             "only `root`, `user/…`, `role/…`, `assumed-role/…` and `federated-user/…` are principals",
         ),
-        _ => AwsPrincipal::Invalid("principal ARNs belong to the `iam` or `sts` service"),
     }
 }
 
-/// `name` or `path/…/name`: no empty segment, name at most 64 characters.
-fn valid_path_and_name(rest: &str) -> bool {
-    let name = rest.rsplit('/').next().unwrap_or("");
-    !name.is_empty() && name.chars().count() <= 64 && !rest.contains("//") && !rest.starts_with('/')
+/// What is wrong with `name` or `path/…/name`, as the resource part of a user or role ARN carries it (the
+/// path's leading `/` is the one after `user`/`role`). IAM's API contract for both
+/// [IAM API CreateRole/CreateUser]: the name is 1–64 of `[A-Za-z0-9_+=,.@-]`; the path is `/`
+/// or `/` + printable ASCII (`!`–`~`) + `/`, at most 512 characters. A principal that breaks it
+/// can name no existing user or role, and IAM refuses to save a trust naming one
+/// (AWS-SEMANTICS §3, "Invalid principal in policy").
+fn path_and_name_problem(rest: &str) -> Option<&'static str> {
+    let (path, name) = match rest.rfind('/') {
+        Some(i) => (&rest[..=i], &rest[i + 1..]),
+        None => ("", rest),
+    };
+    if name.is_empty() {
+        return Some("the user or role name is missing");
+    }
+    if name.len() > 64 {
+        return Some("a user or role name is at most 64 characters");
+    }
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_+=,.@-".contains(&b))
+    {
+        return Some("a user or role name holds only letters, digits and `_+=,.@-`");
+    }
+    // The full path is `/` + `path`; `path == "/"` would make it `//`, which IAM refuses.
+    if !path.is_empty()
+        && (path == "/" || path.len() >= 512 || !path.bytes().all(|b| (0x21..=0x7e).contains(&b)))
+    {
+        return Some("the path is not a valid IAM path");
+    }
+    None
 }
 
 /// What a `Federated` principal value names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FederatedPrincipal<'a> {
-    Saml { account: &'a str, name: &'a str },
+    Saml {
+        account: &'a str,
+        name: &'a str,
+    },
     /// `oidc-provider/<host/path>`; the host/path is the condition-key prefix of its claims.
-    Oidc { account: &'a str, provider: &'a str },
+    Oidc {
+        account: &'a str,
+        provider: &'a str,
+    },
     /// A built-in identity provider such as `cognito-identity.amazonaws.com`.
     Domain(&'a str),
     Invalid(&'static str),
 }
 
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$")
-        .expect("valid regex")
+    Regex::new(
+        r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$",
+    )
+    .expect("valid regex")
 });
 
 pub fn classify_federated_principal(text: &str) -> FederatedPrincipal<'_> {
@@ -179,9 +238,9 @@ pub fn classify_federated_principal(text: &str) -> FederatedPrincipal<'_> {
                 account: arn.account,
                 provider,
             },
-            _ => FederatedPrincipal::Invalid(
-                "expected a `saml-provider/…` or `oidc-provider/…` ARN",
-            ),
+            _ => {
+                FederatedPrincipal::Invalid("expected a `saml-provider/…` or `oidc-provider/…` ARN")
+            }
         };
     }
     if DOMAIN.is_match(text) {
@@ -193,8 +252,10 @@ pub fn classify_federated_principal(text: &str) -> FederatedPrincipal<'_> {
     }
 }
 
-static SERVICE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$").expect("valid regex"));
+static SERVICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+        .expect("valid regex")
+});
 
 /// A service principal is a lower-case DNS name such as `lambda.amazonaws.com` (service
 /// principals are case-sensitive, AWS-SEMANTICS §3).
@@ -210,11 +271,15 @@ mod tests {
     fn account_forms_are_the_same_principal() {
         assert_eq!(
             classify_aws_principal("111122223333"),
-            AwsPrincipal::Account { account: "111122223333" }
+            AwsPrincipal::Account {
+                account: "111122223333"
+            }
         );
         assert_eq!(
             classify_aws_principal("arn:aws-cn:iam::111122223333:root"),
-            AwsPrincipal::Account { account: "111122223333" }
+            AwsPrincipal::Account {
+                account: "111122223333"
+            }
         );
     }
 
@@ -230,7 +295,10 @@ mod tests {
     fn role_with_path_and_sessions() {
         assert_eq!(
             classify_aws_principal("arn:aws:iam::111122223333:role/ops/deploy"),
-            AwsPrincipal::Role { account: "111122223333", path_and_name: "ops/deploy" }
+            AwsPrincipal::Role {
+                account: "111122223333",
+                path_and_name: "ops/deploy"
+            }
         );
         assert!(matches!(
             classify_aws_principal("arn:aws:sts::111122223333:assumed-role/deploy/alice"),
@@ -240,6 +308,73 @@ mod tests {
             classify_aws_principal("arn:aws:iam::111122223333:group/admins"),
             AwsPrincipal::Invalid(_)
         ));
+    }
+
+    #[test]
+    fn user_and_role_names_follow_the_iam_contract() {
+        assert!(matches!(
+            classify_aws_principal("arn:aws:iam::111122223333:role/service-role/a.b@c+d=e,f_g-h"),
+            AwsPrincipal::Role { .. }
+        ));
+        assert!(matches!(
+            classify_aws_principal(
+                "arn:aws:iam::072528804237:role/aws-service-role/stacksets.cloudformation.amazonaws.com/AWSServiceRoleForCloudFormationStackSetsOrgAdmin"
+            ),
+            AwsPrincipal::Role { .. }
+        ));
+        // A path may hold any printable ASCII, `//` included, as long as it is not the whole path.
+        assert!(matches!(
+            classify_aws_principal("arn:aws:iam::111122223333:user/a//b/alice"),
+            AwsPrincipal::User { .. }
+        ));
+        for bad in [
+            "arn:aws:iam::111122223333:role/",
+            "arn:aws:iam::111122223333:role//deploy",
+            "arn:aws:iam::111122223333:role/deploy role",
+            "arn:aws:iam::111122223333:user/<user-name>",
+            "arn:aws:iam::111122223333:role/ops/",
+        ] {
+            assert!(
+                matches!(classify_aws_principal(bad), AwsPrincipal::Invalid(_)),
+                "{bad}"
+            );
+        }
+        let long = format!("arn:aws:iam::111122223333:role/{}", "r".repeat(65));
+        assert!(matches!(
+            classify_aws_principal(&long),
+            AwsPrincipal::Invalid(_)
+        ));
+        let max = format!("arn:aws:iam::111122223333:role/{}", "r".repeat(64));
+        assert!(matches!(
+            classify_aws_principal(&max),
+            AwsPrincipal::Role { .. }
+        ));
+    }
+
+    #[test]
+    fn surrounding_whitespace_is_invalid() {
+        assert_eq!(
+            classify_aws_principal(" arn:aws:iam::111122223333:user/AdminUser"),
+            AwsPrincipal::Invalid("it has leading or trailing whitespace")
+        );
+        assert!(matches!(
+            classify_aws_principal("111122223333 "),
+            AwsPrincipal::Invalid(_)
+        ));
+    }
+
+    #[test]
+    fn placeholders_are_invalid() {
+        for bad in [
+            "ACCOUNT-B-ID",
+            "Example Corp's AWS Account ID",
+            "arn:aws:iam::account-id:root",
+        ] {
+            assert!(
+                matches!(classify_aws_principal(bad), AwsPrincipal::Invalid(_)),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
@@ -253,8 +388,13 @@ mod tests {
     #[test]
     fn federated_forms() {
         assert!(matches!(
-            classify_federated_principal("arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"),
-            FederatedPrincipal::Oidc { provider: "token.actions.githubusercontent.com", .. }
+            classify_federated_principal(
+                "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
+            ),
+            FederatedPrincipal::Oidc {
+                provider: "token.actions.githubusercontent.com",
+                ..
+            }
         ));
         assert!(matches!(
             classify_federated_principal("cognito-identity.amazonaws.com"),

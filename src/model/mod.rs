@@ -4,9 +4,10 @@ pub mod arn;
 pub mod pattern;
 pub mod policy;
 pub mod value;
+pub mod variables;
 
 pub use policy::{
-    Clause, Condition, Document, DocumentKind, Effect, Owner, OwnerKind, Principal,
-    PrincipalEntry, PrincipalForm, ShapeError, Statement, ValueList,
+    Clause, Condition, Document, DocumentKind, Effect, Owner, OwnerKind, Principal, PrincipalEntry,
+    PrincipalForm, ShapeError, Statement, ValueList,
 };
 pub use value::{SVal, Spanned, Val};

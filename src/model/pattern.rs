@@ -8,14 +8,14 @@
 pub fn wildcard_match(pattern: &str, text: &str, ignore_case: bool) -> bool {
     let pattern: Vec<char> = pattern.chars().collect();
     let text: Vec<char> = text.chars().collect();
-    let same = |p: char, t: char| {
-        p == t || (ignore_case && p.to_lowercase().eq(t.to_lowercase()))
-    };
+    let same = |p: char, t: char| p == t || (ignore_case && p.to_lowercase().eq(t.to_lowercase()));
     // Classic greedy matcher with one backtrack point: linear for IAM-sized inputs.
     let (mut p, mut t) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while t < text.len() {
-        if p < pattern.len() && (pattern[p] == '?' || (pattern[p] != '*' && same(pattern[p], text[t]))) {
+        if p < pattern.len()
+            && (pattern[p] == '?' || (pattern[p] != '*' && same(pattern[p], text[t])))
+        {
             p += 1;
             t += 1;
         } else if p < pattern.len() && pattern[p] == '*' {
@@ -43,8 +43,16 @@ mod tests {
 
     #[test]
     fn star_spans_separators() {
-        assert!(wildcard_match("arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:role/a/b", false));
-        assert!(!wildcard_match("arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:user/a", false));
+        assert!(wildcard_match(
+            "arn:aws:iam::*:role/*",
+            "arn:aws:iam::111122223333:role/a/b",
+            false
+        ));
+        assert!(!wildcard_match(
+            "arn:aws:iam::*:role/*",
+            "arn:aws:iam::111122223333:user/a",
+            false
+        ));
     }
 
     #[test]

@@ -5,21 +5,17 @@
 //! around the labels, never whole. The window is made by narrowing the line range that
 //! codespan asks for, while line and column numbers stay those of the real file.
 
+use std::io::Write as _;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, LabelStyle};
 use codespan_reporting::files::{Error as FilesError, Files};
-use codespan_reporting::term::{self, Config};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
+use codespan_reporting::term::{self, Config};
 
 use crate::lint::LintResult;
 use crate::report::diagnostic::{Diagnostic, Severity};
 use crate::source::{FileId, SourceMap, Span, floor_char_boundary};
-
-/// Lines longer than this many bytes are shown as a window.
-const LONG_LINE: usize = 160;
-/// Bytes of context kept on each side of the labels in a window.
-const WINDOW_CONTEXT: usize = 60;
 
 pub fn render(result: &LintResult, color: bool) -> String {
     let mut buffer = if color {
@@ -29,10 +25,10 @@ pub fn render(result: &LintResult, color: bool) -> String {
     };
     let config = Config::default();
     for d in &result.diagnostics {
-        let files = Windowed::new(&result.sources, d);
+        let view = View::new(&result.sources, d);
         // Every span comes from its own file's text, so rendering cannot fail; if it ever
         // did, the concise line still tells the finding.
-        if term::emit_to_write_style(&mut buffer, &config, &files, &to_codespan(d)).is_err() {
+        if term::emit_to_write_style(&mut buffer, &config, &view.files, &view.diagnostic).is_err() {
             let _ = buffer.write_all(super::concise::render_one(result, d).as_bytes());
         }
     }
@@ -40,27 +36,82 @@ pub fn render(result: &LintResult, color: bool) -> String {
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
-use std::io::Write as _;
+/// Lines longer than this many bytes are shown as a window.
+const LONG_LINE: usize = 160;
+/// Bytes of context kept on each side of the labels in a window.
+const WINDOW_CONTEXT: usize = 60;
+/// On a long line, underline at most this many bytes of a span.
+const MAX_UNDERLINE: usize = 80;
 
-fn to_codespan(d: &Diagnostic) -> CsDiagnostic<FileId> {
-    let base = match d.severity {
-        Severity::Error => CsDiagnostic::error(),
-        Severity::Warning => CsDiagnostic::warning(),
-        Severity::Info => CsDiagnostic::note(),
-    };
-    let mut labels = vec![CsLabel::new(LabelStyle::Primary, d.span.file, d.span.range())];
-    labels.extend(
-        d.labels
-            .iter()
-            .map(|l| CsLabel::new(LabelStyle::Secondary, l.span.file, l.span.range()).with_message(&l.message)),
-    );
-    base.with_code(d.rule.code)
-        .with_message(&d.message)
-        .with_labels(labels)
-        .with_notes(vec![
-            format!("help: {}", d.help),
-            format!("rule: {} {} — {}", d.rule.code, d.rule.name, d.url()),
-        ])
+/// One diagnostic made ready for codespan: long lines narrowed to windows around the labels,
+/// long underlines shortened, and labels far away on the same long line turned into notes.
+struct View<'a> {
+    files: Windowed<'a>,
+    diagnostic: CsDiagnostic<FileId>,
+}
+
+impl<'a> View<'a> {
+    fn new(sources: &'a SourceMap, d: &Diagnostic) -> Self {
+        let primary = shown_range(sources, d.span);
+        let mut labels = vec![CsLabel::new(
+            LabelStyle::Primary,
+            d.span.file,
+            primary.clone(),
+        )];
+        let mut notes = Vec::new();
+        for label in &d.labels {
+            let range = shown_range(sources, label.span);
+            let file = sources.get(label.span.file);
+            let same_long_line = label.span.file == d.span.file
+                && is_long(sources, label.span.file, range.start)
+                && file.line_index(range.start) == file.line_index(primary.start);
+            let far = range.start.abs_diff(primary.start) > 2 * WINDOW_CONTEXT;
+            if same_long_line && far {
+                let at = file.line_col(range.start);
+                notes.push(format!("{} (at {}:{})", label.message, at.line, at.column));
+            } else {
+                labels.push(
+                    CsLabel::new(LabelStyle::Secondary, label.span.file, range)
+                        .with_message(&label.message),
+                );
+            }
+        }
+        notes.push(format!("help: {}", d.help));
+        notes.push(format!(
+            "rule: {} {} — {}",
+            d.rule.code,
+            d.rule.name,
+            d.url()
+        ));
+        let files = Windowed::new(sources, &labels);
+        let base = match d.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+            Severity::Info => CsDiagnostic::note(),
+        };
+        let diagnostic = base
+            .with_code(d.rule.code)
+            .with_message(&d.message)
+            .with_labels(labels)
+            .with_notes(notes);
+        View { files, diagnostic }
+    }
+}
+
+fn is_long(sources: &SourceMap, file: FileId, offset: usize) -> bool {
+    let source = sources.get(file);
+    source.line_range(source.line_index(offset)).len() > LONG_LINE
+}
+
+/// The part of a span to underline: all of it, unless it starts on a long line, where a long
+/// underline is cut short (the message says what the value is).
+fn shown_range(sources: &SourceMap, span: Span) -> Range<usize> {
+    let range = span.range();
+    if range.len() <= MAX_UNDERLINE || !is_long(sources, span.file, range.start) {
+        return range;
+    }
+    let text = &sources.get(span.file).text;
+    range.start..ceil_char_boundary(text, range.start + MAX_UNDERLINE)
 }
 
 /// The run's files, with the long lines of one diagnostic narrowed to a window.
@@ -71,14 +122,11 @@ struct Windowed<'a> {
 }
 
 impl<'a> Windowed<'a> {
-    fn new(sources: &'a SourceMap, d: &Diagnostic) -> Self {
-        let spans: Vec<Span> = std::iter::once(d.span)
-            .chain(d.labels.iter().map(|l| l.span))
-            .collect();
+    fn new(sources: &'a SourceMap, labels: &[CsLabel<FileId>]) -> Self {
         let mut windows: Vec<(FileId, usize, Range<usize>)> = Vec::new();
-        for span in &spans {
-            let file = sources.get(span.file);
-            for offset in [span.start as usize, span.end as usize] {
+        for label in labels {
+            let file = sources.get(label.file_id);
+            for offset in [label.range.start, label.range.end] {
                 let line = file.line_index(offset);
                 let line_range = file.line_range(line);
                 if line_range.len() <= LONG_LINE {
@@ -88,13 +136,13 @@ impl<'a> Windowed<'a> {
                 let hi = (offset + WINDOW_CONTEXT).min(line_range.end);
                 match windows
                     .iter_mut()
-                    .find(|(f, l, _)| *f == span.file && *l == line)
+                    .find(|(f, l, _)| *f == label.file_id && *l == line)
                 {
                     Some((_, _, range)) => {
                         range.start = range.start.min(lo);
                         range.end = range.end.max(hi);
                     }
-                    None => windows.push((span.file, line, lo..hi)),
+                    None => windows.push((label.file_id, line, lo..hi)),
                 }
             }
         }

@@ -50,6 +50,9 @@ mod tests {
     #[test]
     fn escapes_follow_the_actions_toolkit() {
         assert_eq!(escape_data("a%b\nc"), "a%25b%0Ac");
-        assert_eq!(escape_property("trustlint (TL201): x,y"), "trustlint (TL201)%3A x%2Cy");
+        assert_eq!(
+            escape_property("trustlint (TL201): x,y"),
+            "trustlint (TL201)%3A x%2Cy"
+        );
     }
 }

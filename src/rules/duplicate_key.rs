@@ -1,9 +1,18 @@
-//! TL003 `duplicate-key`: An object repeats a key; parsers disagree on which one wins.
+//! TL003 `duplicate-key`: an object repeats a key.
+//!
+//! RFC 8259 leaves the meaning of repeated names open ("the behavior of software that receives
+//! such an object is unpredictable"), so tools disagree: most parsers (and trustlint's model)
+//! keep the last member, others the first or reject the text. A policy whose `Effect`,
+//! `Principal` or condition block is written twice can therefore mean different things to the
+//! tool that reviewed it and to AWS. The check walks the raw spanned tree, which keeps every
+//! member in source order; key comparison is exact (`Effect` and `effect` are different keys —
+//! an unknown-case element is TL101's, a condition key repeated in another case is TL116's).
 
-use super::{Check, Rule, RuleMeta};
-use crate::report::diagnostic::Severity;
-use super::{DocumentRule, RuleContext};
+use super::prelude::raw_statement_name;
+use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::model::Document;
+use crate::report::diagnostic::{Diagnostic, Severity};
+use crate::syntax::tree::{Node, NodeKind};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -23,7 +32,102 @@ pub static RULE: Rule = Rule {
 struct DuplicateKey;
 
 impl DocumentRule for DuplicateKey {
-    fn check(&self, _document: &Document, _cx: &mut RuleContext<'_>) {
-        // TODO(helper): implement
+    fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
+        let mut place = Place::default();
+        walk(&document.raw, &mut place, cx);
+    }
+}
+
+/// Where an object sits, for messages: the statement it belongs to (if any) and the path of
+/// keys below it (`Condition.StringEquals`).
+#[derive(Default, Clone)]
+struct Place {
+    statement: Option<String>,
+    path: Vec<String>,
+}
+
+impl Place {
+    fn describe(&self) -> String {
+        let inner = self.path.join(".");
+        match (&self.statement, inner.is_empty()) {
+            (None, true) => "at the top level of the policy".to_string(),
+            (None, false) => format!("in `{inner}`"),
+            (Some(statement), true) => format!("in {statement}"),
+            (Some(statement), false) => format!("in `{inner}` of {statement}"),
+        }
+    }
+}
+
+fn walk(node: &Node, place: &mut Place, cx: &mut RuleContext<'_>) {
+    match &node.kind {
+        NodeKind::Object(members) => {
+            for (index, member) in members.iter().enumerate() {
+                // Report each later occurrence once, pointing back at the first one.
+                if let Some(first) = members[..index].iter().find(|m| m.key == member.key) {
+                    let key = &member.key;
+                    cx.report(
+                        Diagnostic::new(
+                            &RULE.meta,
+                            member.key_span,
+                            format!("key `{key}` is repeated {}", place.describe()),
+                        )
+                        .with_label(first.key_span, "first defined here")
+                        .with_help(format!(
+                            "Keep one `{key}` and merge the values into it: JSON parsers \
+                             disagree on which duplicate wins, so a reviewer's tool and AWS may \
+                             read different policies."
+                        )),
+                    );
+                }
+            }
+            for member in members {
+                let at_top = place.statement.is_none() && place.path.is_empty();
+                if at_top && member.key == "Statement" {
+                    walk_statements(&member.value, place, cx);
+                } else {
+                    let mut inner = place.clone();
+                    inner.path.push(member.key.clone());
+                    walk(&member.value, &mut inner, cx);
+                }
+            }
+        }
+        NodeKind::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                let mut inner = place.clone();
+                match inner.path.last_mut() {
+                    Some(last) => last.push_str(&format!("[{index}]")),
+                    None => inner.path.push(format!("[{index}]")),
+                }
+                walk(item, &mut inner, cx);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The top-level `Statement` value: one object, or an array of them.
+fn walk_statements(node: &Node, place: &Place, cx: &mut RuleContext<'_>) {
+    match &node.kind {
+        NodeKind::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                let mut inner = Place {
+                    statement: Some(raw_statement_name(item, Some(index))),
+                    path: Vec::new(),
+                };
+                walk(item, &mut inner, cx);
+            }
+        }
+        NodeKind::Object(_) => {
+            let mut inner = Place {
+                statement: Some(raw_statement_name(node, None)),
+                path: Vec::new(),
+            };
+            walk(node, &mut inner, cx);
+        }
+        _ => {
+            let mut inner = place.clone();
+            inner.path.push("Statement".to_string());
+            walk(node, &mut inner, cx);
+        }
     }
 }

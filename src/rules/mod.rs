@@ -6,8 +6,8 @@
 use crate::config::Settings;
 use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
-use crate::source::Span;
 
+mod cross_account_trust_without_external_id;
 mod duplicate_key;
 mod duplicate_sid;
 mod identity_has_principal;
@@ -19,6 +19,7 @@ mod invalid_version;
 mod legacy_version_with_variables;
 mod missing_version;
 pub mod parse_error;
+mod prelude;
 mod principal_partial_wildcard;
 mod trust_account_wide;
 mod trust_any_principal;
@@ -30,7 +31,6 @@ mod trust_star_string_principal;
 mod trust_wildcard_action;
 mod unknown_policy_element;
 pub mod unreadable_file;
-mod cross_account_trust_without_external_id;
 
 /// What every rule declares about itself.
 #[derive(Debug)]
@@ -143,12 +143,8 @@ pub static REGISTRY: &[&Rule] = &[
 
 /// Looks a rule up by code or name.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    REGISTRY.iter().copied().find(|r| {
-        r.meta.code.eq_ignore_ascii_case(code_or_name) || r.meta.name == code_or_name
-    })
-}
-
-/// A span's helper for rules about a whole file.
-pub fn whole_file(file: crate::source::FileId) -> Span {
-    Span::file_start(file)
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|r| r.meta.code.eq_ignore_ascii_case(code_or_name) || r.meta.name == code_or_name)
 }

@@ -19,7 +19,9 @@ pub static RULE: Rule = Rule {
 };
 
 /// The finding for text that is not valid in its format.
-pub fn diagnostic(error: &crate::syntax::json::SyntaxError) -> crate::report::diagnostic::Diagnostic {
+pub fn diagnostic(
+    error: &crate::syntax::json::SyntaxError,
+) -> crate::report::diagnostic::Diagnostic {
     let diagnostic =
         crate::report::diagnostic::Diagnostic::new(&RULE.meta, error.span, error.message.clone());
     match error.opened {

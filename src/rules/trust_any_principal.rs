@@ -6,11 +6,10 @@
 //! the caller's identity make it safe; a trust scoped to an organization is reported by TL219
 //! instead (checkov #6839/#7304 reported it here, a false positive).
 
+use super::prelude::{any_principal_grants, role_name};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
-use crate::eval::Tri;
-use crate::eval::action::{ASSUME_ACTIONS, covers_any};
 use crate::eval::principal::{CallerScope, caller_scope};
-use crate::model::{Document, DocumentKind, PrincipalForm};
+use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -32,23 +31,7 @@ struct TrustAnyPrincipal;
 
 impl DocumentRule for TrustAnyPrincipal {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        if document.kind != DocumentKind::Trust {
-            return;
-        }
-        for statement in document.statements.iter().filter(|s| s.is_allow()) {
-            let Some(principal) = &statement.principal else {
-                continue;
-            };
-            // The bare `"Principal": "*"` is TL110's; this rule reads the `AWS` key.
-            if matches!(principal.form, PrincipalForm::Star(_)) {
-                continue;
-            }
-            let Some(star) = principal.values_of("AWS").find(|v| v.known() == Some("*")) else {
-                continue;
-            };
-            if covers_any(statement, ASSUME_ACTIONS) != Tri::Yes {
-                continue;
-            }
+        for (statement, star) in any_principal_grants(document) {
             if caller_scope(statement, document) != CallerScope::Anyone {
                 continue;
             }
@@ -68,13 +51,5 @@ impl DocumentRule for TrustAnyPrincipal {
             }
             cx.report(diagnostic);
         }
-    }
-}
-
-/// "role `deploy`" when the input names the role, else "this role".
-pub fn role_name(document: &Document) -> String {
-    match document.owner.as_ref().and_then(|o| o.name.as_deref()) {
-        Some(name) => format!("role `{name}`"),
-        None => "this role".to_string(),
     }
 }

@@ -1,9 +1,16 @@
-//! TL110 `trust-star-string-principal`: A trust policy uses the bare string form `"Principal": "*"`.
+//! TL110 `trust-star-string-principal`: `"Principal": "*"` (the bare string) in a role trust
+//! policy.
+//!
+//! For resource policies `"Principal": "*"` and `{"AWS": "*"}` are equivalent
+//! [UG:reference_policies_elements_principal], but Access Analyzer rejects the string form in a
+//! role trust policy: ERROR "Role trust policy unsupported wildcard in principal" [AA-checks].
+//! Written in an `Allow`, it would admit every principal in every AWS account. `{"AWS": "*"}`
+//! is TL201's (or TL219's) to judge; `NotPrincipal` is TL107's.
 
-use super::{Check, Rule, RuleMeta};
-use crate::report::diagnostic::Severity;
-use super::{DocumentRule, RuleContext};
-use crate::model::Document;
+use super::prelude::describe;
+use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::model::{Document, DocumentKind, Effect, PrincipalForm};
+use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -23,7 +30,36 @@ pub static RULE: Rule = Rule {
 struct TrustStarStringPrincipal;
 
 impl DocumentRule for TrustStarStringPrincipal {
-    fn check(&self, _document: &Document, _cx: &mut RuleContext<'_>) {
-        // TODO(helper): implement
+    fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
+        if document.kind != DocumentKind::Trust {
+            return;
+        }
+        for (index, statement) in document.statements.iter().enumerate() {
+            let Some(principal) = &statement.principal else {
+                continue;
+            };
+            let PrincipalForm::Star(star) = &principal.form else {
+                continue;
+            };
+            let consequence = match statement.effect() {
+                Some(Effect::Deny) => {
+                    "; write `{\"AWS\": \"*\"}` to deny every principal".to_string()
+                }
+                _ => "; as written it would admit every principal in every AWS account".to_string(),
+            };
+            let mut diagnostic = Diagnostic::new(
+                &RULE.meta,
+                star.span,
+                format!(
+                    "{} uses `\"Principal\": \"*\"`, a string form Access Analyzer rejects in a role trust policy{consequence}",
+                    describe(statement, index)
+                ),
+            );
+            if statement.effect() == Some(Effect::Deny) {
+                diagnostic = diagnostic
+                    .with_help("Write `\"Principal\": {\"AWS\": \"*\"}`: it means the same in a `Deny` and is accepted in trust policies.");
+            }
+            cx.report(diagnostic);
+        }
     }
 }

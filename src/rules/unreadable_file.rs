@@ -19,7 +19,10 @@ pub static RULE: Rule = Rule {
 };
 
 /// The finding for a file that cannot be read; it points at the start of the file.
-pub fn diagnostic(file: crate::source::FileId, reason: &str) -> crate::report::diagnostic::Diagnostic {
+pub fn diagnostic(
+    file: crate::source::FileId,
+    reason: &str,
+) -> crate::report::diagnostic::Diagnostic {
     crate::report::diagnostic::Diagnostic::new(
         &RULE.meta,
         crate::source::Span::file_start(file),

@@ -70,7 +70,24 @@ pub fn parse(text: &str, file: FileId, dialect: Dialect) -> Result<Node, SyntaxE
         }
     })?;
     match parsed.value {
-        Some(value) => Ok(lower(&value, file, shift)),
+        Some(value) => {
+            if let Some(at) = (dialect == Dialect::Strict)
+                .then(|| raw_control_in_strings(&value, body))
+                .flatten()
+            {
+                {
+                    let byte = body.as_bytes()[at];
+                    return Err(SyntaxError {
+                        span: Span::new(file, at + shift, at + shift + 1),
+                        message: format!(
+                            "control character U+{byte:04X} must be escaped inside a JSON string"
+                        ),
+                        opened: None,
+                    });
+                }
+            }
+            Ok(lower(&value, file, shift))
+        }
         None => Err(SyntaxError {
             span: Span::new(file, text.len(), text.len()),
             message: "the file is empty: expected a JSON value".to_string(),
@@ -103,6 +120,32 @@ fn describe(kind: &jsonc_parser::errors::ParseErrorKind) -> String {
                 None => text,
             }
         }
+    }
+}
+
+/// The offset of the first raw control character (U+0000–U+001F) inside a string or key:
+/// RFC 8259 requires them escaped, jsonc-parser lets them through.
+fn raw_control_in_strings(value: &Value<'_>, body: &str) -> Option<usize> {
+    let in_range = |range: jsonc_parser::common::Range| {
+        body.as_bytes()[range.start..range.end]
+            .iter()
+            .position(|&b| b < 0x20)
+            .map(|i| range.start + i)
+    };
+    match value {
+        Value::StringLit(s) => in_range(s.range),
+        Value::Array(a) => a
+            .elements
+            .iter()
+            .find_map(|e| raw_control_in_strings(e, body)),
+        Value::Object(o) => o.properties.iter().find_map(|p| {
+            let key = match &p.name {
+                ObjectPropName::String(s) => in_range(s.range),
+                ObjectPropName::Word(_) => None,
+            };
+            key.or_else(|| raw_control_in_strings(&p.value, body))
+        }),
+        _ => None,
     }
 }
 
@@ -167,6 +210,14 @@ mod tests {
             assert!(parse(text, 0, Dialect::Strict).is_err(), "{text}");
             assert!(parse(text, 0, Dialect::Lenient).is_ok(), "{text}");
         }
+    }
+
+    #[test]
+    fn strict_rejects_raw_control_characters_in_strings() {
+        let err = parse("{\"a\": \"x\u{1}y\"}", 0, Dialect::Strict).unwrap_err();
+        assert_eq!(err.span.range(), 8..9);
+        assert!(parse("{\"a\": \"x\ty\"}", 0, Dialect::Strict).is_err());
+        assert!(parse("{\"a\": \"x\\ty\"}", 0, Dialect::Strict).is_ok());
     }
 
     #[test]

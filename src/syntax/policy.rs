@@ -52,7 +52,10 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
         }
         None => lowering.error(
             raw.span,
-            format!("a policy document must be an object, found {}", raw.type_name()),
+            format!(
+                "a policy document must be an object, found {}",
+                raw.type_name()
+            ),
         ),
     }
     document.kind = match hint {
@@ -66,10 +69,13 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
 
 /// Tells a bare document's purpose from its content (DESIGN §1.3).
 ///
-/// No `Principal` anywhere: an identity policy. A `Principal` with only STS actions (or only
-/// `*` and no `Resource`): a trust policy. A `Principal` with another service's actions, or
-/// with a `Resource`: a resource policy, which this linter leaves alone — a bucket policy
-/// must never be reported as a broken trust.
+/// No `Principal` anywhere: an identity policy. A `Principal` with another service's actions:
+/// a resource policy (a bucket policy must never be reported as a broken trust). A `Principal`
+/// with only STS actions (or only `*`) is a trust policy — unless every statement also has a
+/// `Resource` and names only AWS principals, which is just as likely an STS VPC endpoint policy
+/// (`"Principal": "*"`, `"Action": "sts:AssumeRole"`, `"Resource": "arn:aws:iam::…:role/*"`);
+/// such an ambiguous document is read as a resource policy, so no trust rule can misfire on
+/// it. Service and federated principals never appear in endpoint policies.
 pub fn infer_kind(statements: &[Statement]) -> DocumentKind {
     let has_principal = statements
         .iter()
@@ -77,25 +83,32 @@ pub fn infer_kind(statements: &[Statement]) -> DocumentKind {
     if !has_principal {
         return DocumentKind::Identity;
     }
-    let actions = || {
-        statements
-            .iter()
-            .flat_map(|s| s.action.iter().chain(&s.not_action))
-            .flat_map(|list| &list.values)
-            .filter_map(SVal::known)
-    };
     let is_sts = |a: &str| a.len() > 4 && a[..4].eq_ignore_ascii_case("sts:");
-    if actions().any(|a| a != "*" && !is_sts(a)) {
+    let other_service = statements
+        .iter()
+        .flat_map(|s| s.action.iter().chain(&s.not_action))
+        .flat_map(|list| &list.values)
+        .filter_map(SVal::known)
+        .any(|a| a != "*" && !is_sts(a));
+    if other_service {
         return DocumentKind::Resource;
     }
-    let names_sts = actions().any(is_sts);
-    let has_resource = statements
+    let every_statement_has_resource = statements
         .iter()
-        .any(|s| s.resource.is_some() || s.not_resource.is_some());
-    if names_sts || !has_resource {
-        DocumentKind::Trust
-    } else {
+        .all(|s| s.resource.is_some() || s.not_resource.is_some());
+    let names_non_aws_principal = statements
+        .iter()
+        .flat_map(|s| s.principal.iter().chain(&s.not_principal))
+        .any(|p| match &p.form {
+            crate::model::PrincipalForm::Star(_) => false,
+            crate::model::PrincipalForm::Map(entries) => {
+                entries.iter().any(|e| e.key.value != "AWS")
+            }
+        });
+    if every_statement_has_resource && !names_non_aws_principal {
         DocumentKind::Resource
+    } else {
+        DocumentKind::Trust
     }
 }
 
@@ -163,7 +176,7 @@ impl Lowering {
             _ => {
                 self.error(
                     node.span,
-                    format!("`{element}` must be a string, found {}", node.type_name()),
+                    format!("`{element}` must be a string, found {}", describe(node)),
                 );
                 None
             }
@@ -176,10 +189,33 @@ impl Lowering {
             NodeKind::Array(items) => Some(
                 items
                     .iter()
-                    .filter_map(|item| self.scalar(item, element))
+                    .filter_map(|item| match &item.kind {
+                        NodeKind::Str(text) => Some(spanned(item, Val::Known(text.clone()))),
+                        NodeKind::Unknown(what) => Some(spanned(item, Val::Unknown(what.clone()))),
+                        _ => {
+                            self.error(
+                                item.span,
+                                format!(
+                                    "each value in `{element}` must be a string, found {}",
+                                    describe(item)
+                                ),
+                            );
+                            None
+                        }
+                    })
                     .collect(),
             ),
-            _ => self.scalar(node, element).map(|v| vec![v]),
+            NodeKind::Str(_) | NodeKind::Unknown(_) => self.scalar(node, element).map(|v| vec![v]),
+            _ => {
+                self.error(
+                    node.span,
+                    format!(
+                        "`{element}` must be a string or an array of strings, found {}",
+                        describe(node)
+                    ),
+                );
+                None
+            }
         }
     }
 
@@ -317,6 +353,8 @@ fn spanned(node: &Node, value: Val) -> SVal {
 fn describe(node: &Node) -> String {
     match &node.kind {
         NodeKind::Str(text) => format!("the string {text:?}"),
+        NodeKind::Number(text) => format!("the number {text}"),
+        NodeKind::Bool(value) => format!("the boolean {value}"),
         _ => node.type_name().to_string(),
     }
 }
