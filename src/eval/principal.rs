@@ -45,7 +45,8 @@ fn identity_key(key: &str) -> Option<IdentityKey> {
         | "aws:sourcearn"
         | "aws:sourceowner"
         | "aws:principalservicename"
-        | "aws:principalservicenameslist" => Some(IdentityKey::Narrow),
+        | "aws:principalservicenameslist"
+        | "aws:principalisawsservice" => Some(IdentityKey::Narrow),
         _ => None,
     }
 }
@@ -58,6 +59,11 @@ fn value_pins(key: &str, operator: Operator, value: &Val) -> Tri {
     };
     if text.contains("${") {
         return Tri::Unknown;
+    }
+    // `aws:PrincipalIsAWSService` is true only for AWS services calling with their own
+    // service principal: `true` admits services alone, `false` every IAM principal.
+    if key.eq_ignore_ascii_case("aws:principalisawsservice") {
+        return Tri::from_bool(text.eq_ignore_ascii_case("true"));
     }
     if !operator.base.takes_wildcards() || !has_wildcard(text) {
         return Tri::Yes;

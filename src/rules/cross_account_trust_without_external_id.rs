@@ -22,7 +22,7 @@ use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::covers;
 use crate::eval::condition::{BaseOp, Operator, SetOp};
-use crate::eval::principal::admits_any_aws_principal;
+use crate::eval::principal::{CallerScope, admits_any_aws_principal, caller_scope};
 use crate::model::arn::{AwsPrincipal, classify_aws_principal};
 use crate::model::{Clause, Document, DocumentKind, Effect, PrincipalForm, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
@@ -89,6 +89,15 @@ impl DocumentRule for CrossAccountTrustWithoutExternalId {
                 continue;
             }
             if requires_external_id(statement) || denies_without_external_id(document, statement) {
+                continue;
+            }
+            // Pinned to an organization, the trust admits only its member accounts: yours,
+            // so no third party can be confused (or the trust is dead, which is not this
+            // rule's finding). An unknown restriction may be that too.
+            if matches!(
+                caller_scope(statement, document),
+                CallerScope::Organization | CallerScope::Unknown
+            ) {
                 continue;
             }
             for value in principal.values_of("AWS") {
