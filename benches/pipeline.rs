@@ -45,6 +45,7 @@ fn lint_all(root: &Path) -> usize {
         selection: Selection::defaults(),
         threads: THREADS,
         max_file_size: DEFAULT_MAX_FILE_SIZE,
+        principals: None,
     };
     lint(&options).diagnostics.len()
 }

@@ -1,6 +1,8 @@
 //! `trustlint.toml` / `.trustlint.toml`: discovery and schema. Unknown keys are errors that
 //! point at the key.
 
+pub mod principal;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +22,9 @@ pub struct ConfigFile {
     pub lint: LintSection,
     #[serde(default)]
     pub accounts: AccountsSection,
+    /// `[[principal]]`: policy files attached to a user, group or role.
+    #[serde(default)]
+    pub principal: Vec<principal::PrincipalEntry>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -52,6 +57,8 @@ pub struct LoadedConfig {
     pub path: PathBuf,
     pub text: String,
     pub file: ConfigFile,
+    /// The checked `[[principal]]` entries (empty when there are none).
+    pub principals: principal::Principals,
 }
 
 /// A configuration problem: where and what.
@@ -103,11 +110,35 @@ pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
             });
         }
     }
+    let principals = principal::resolve(&file.principal, path, &display(path), &text).map_err(
+        |(span, message)| ConfigError {
+            path: path.to_path_buf(),
+            text: text.clone(),
+            span: Some(span),
+            message,
+        },
+    )?;
     Ok(LoadedConfig {
         path: path.to_path_buf(),
         text,
         file,
+        principals,
     })
+}
+
+/// A configuration path as shown to the user: relative to the working directory when it lies
+/// below it (a discovered configuration's path is absolute), else as it is.
+pub fn display(path: &Path) -> String {
+    let relative = std::env::current_dir().ok().and_then(|cwd| {
+        let absolute = std::path::absolute(path).ok()?;
+        absolute.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+    });
+    match relative {
+        Some(relative) if !relative.as_os_str().is_empty() => {
+            crate::discover::display_path(&relative)
+        }
+        _ => crate::discover::display_path(path),
+    }
 }
 
 /// Finds the configuration for a run: in the directory of the first path or any parent,

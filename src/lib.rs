@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod eval;
+pub mod graph;
 pub mod input;
 pub mod lint;
 pub mod model;

@@ -5,9 +5,12 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::config::Settings;
+use crate::config::principal::{Applied, Principals};
 use crate::discover::{Candidate, discover};
+use crate::graph::Graph;
+use crate::model::{Document, Inventory};
 use crate::report::diagnostic::{self, Diagnostic};
-use crate::rules::{Check, RuleContext, parse_error, unreadable_file};
+use crate::rules::{Check, RuleContext, invalid_policy_shape, parse_error, unreadable_file};
 use crate::selection::Selection;
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::syntax::json::Dialect;
@@ -28,6 +31,9 @@ pub struct LintOptions {
     pub selection: Selection,
     pub threads: usize,
     pub max_file_size: u64,
+    /// `[[principal]]` entries of the configuration: attached files, and the configuration
+    /// itself as a source of the run (the entities' spans point into it).
+    pub principals: Option<Principals>,
 }
 
 /// Counts for the summary line and the JSON `summary` object.
@@ -36,6 +42,10 @@ pub struct Summary {
     /// Files that held IAM documents or produced a finding.
     pub files: usize,
     pub documents: usize,
+    /// Nodes of the principal graph.
+    pub principals: usize,
+    /// Can-assume edges of the principal graph.
+    pub edges: usize,
 }
 
 #[derive(Debug)]
@@ -46,12 +56,17 @@ pub struct LintResult {
     pub summary: Summary,
     /// Lines to print after the findings (documents a rule could not check, and why).
     pub hints: Vec<String>,
+    /// Who can assume what, across every file of the run.
+    pub graph: Graph,
 }
 
 /// What one file yields.
 struct FileOutcome {
     source: SourceFile,
-    documents: usize,
+    documents: Vec<Document>,
+    /// Copies of a trust policy shared by several `[[principal]]` roles: graph only.
+    graph_documents: Vec<Document>,
+    inventory: Inventory,
     diagnostics: Vec<Diagnostic>,
     unchecked: Vec<(&'static str, usize)>,
 }
@@ -75,6 +90,11 @@ fn run(options: &LintOptions) -> LintResult {
     } else {
         discover(&options.paths, options.threads)
     };
+    // Files attached by `[[principal]]` entries: marked, and added when outside the paths.
+    let attached = match &options.principals {
+        Some(principals) => principals.attach_candidates(&mut candidates),
+        None => vec![None; candidates.len()],
+    };
     let stdin_slot = options.stdin.as_ref().map(|stdin| {
         candidates.push(Candidate {
             path: PathBuf::from("-"),
@@ -85,6 +105,8 @@ fn run(options: &LintOptions) -> LintResult {
         });
         candidates.len() - 1
     });
+    // The configuration defining principals comes after every input.
+    let config_file = candidates.len() as FileId;
     let outcomes: Vec<FileOutcome> = candidates
         .par_iter()
         .enumerate()
@@ -93,7 +115,14 @@ fn run(options: &LintOptions) -> LintResult {
                 (true, Some(stdin)) => stdin.text.clone(),
                 _ => read(candidate, options.max_file_size),
             };
-            check_file(index as FileId, candidate, text, options)
+            let attached = attached.get(index).copied().flatten();
+            check_file(
+                index as FileId,
+                candidate,
+                text,
+                (attached, config_file),
+                options,
+            )
         })
         .collect();
 
@@ -101,12 +130,27 @@ fn run(options: &LintOptions) -> LintResult {
     let mut diagnostics = Vec::new();
     let mut summary = Summary::default();
     let mut unchecked: Vec<(&'static str, usize)> = Vec::new();
+    let mut documents = Vec::new();
+    let mut inventory = Inventory::default();
     for outcome in outcomes {
         // Files that held IAM material or a finding; unrelated JSON is not counted.
-        if outcome.documents > 0 || !outcome.diagnostics.is_empty() {
+        if !outcome.documents.is_empty()
+            || !outcome.inventory.entities.is_empty()
+            || !outcome.inventory.partial_entities.is_empty()
+            || !outcome.diagnostics.is_empty()
+        {
             summary.files += 1;
         }
-        summary.documents += outcome.documents;
+        summary.documents += outcome.documents.len();
+        documents.extend(outcome.documents);
+        documents.extend(outcome.graph_documents);
+        inventory.entities.extend(outcome.inventory.entities);
+        inventory
+            .partial_entities
+            .extend(outcome.inventory.partial_entities);
+        inventory
+            .complete_accounts
+            .extend(outcome.inventory.complete_accounts);
         diagnostics.extend(outcome.diagnostics);
         for (code, count) in outcome.unchecked {
             match unchecked.iter_mut().find(|(c, _)| *c == code) {
@@ -116,7 +160,46 @@ fn run(options: &LintOptions) -> LintResult {
         }
         files.push(outcome.source);
     }
+    if let Some(principals) = &options.principals {
+        inventory.entities.extend(principals.entities(config_file));
+        files.push(SourceFile::new(
+            principals.config_display.clone(),
+            principals.config_text.clone(),
+        ));
+    }
     let sources = SourceMap::new(files);
+    let graph = Graph::build(documents, inventory);
+    summary.principals = graph.principal_count();
+    summary.edges = graph.edges().len();
+    // The graph rules read the graph only: they run side by side, and their findings are
+    // gathered in registry order, as one after the other would give them.
+    let graph_rules: Vec<_> = options
+        .selection
+        .rules()
+        .filter_map(|rule| match rule.check {
+            Check::Graph(check) => Some(check),
+            _ => None,
+        })
+        .collect();
+    let per_rule: Vec<_> = graph_rules
+        .par_iter()
+        .map(|check| {
+            let mut cx = RuleContext::new(&options.settings);
+            check.check(&graph, &mut cx);
+            cx.finish()
+        })
+        .collect();
+    let mut graph_unchecked: Vec<(&'static str, usize)> = Vec::new();
+    for (found, rule_unchecked) in per_rule {
+        diagnostics.extend(found);
+        for (code, count) in rule_unchecked {
+            match graph_unchecked.iter_mut().find(|(c, _)| *c == code) {
+                Some((_, total)) => *total += count,
+                None => graph_unchecked.push((code, count)),
+            }
+        }
+    }
+    unchecked.extend(graph_unchecked);
     diagnostics.retain(|d| options.selection.is_enabled(d.rule.code));
     for diagnostic in &mut diagnostics {
         if let Some(severity) = options.selection.severity_override(diagnostic.rule.code) {
@@ -137,6 +220,7 @@ fn run(options: &LintOptions) -> LintResult {
         diagnostics,
         summary,
         hints,
+        graph,
     }
 }
 
@@ -153,11 +237,14 @@ fn check_file(
     file: FileId,
     candidate: &Candidate,
     text: Result<String, String>,
+    (attached, config_file): (Option<usize>, FileId),
     options: &LintOptions,
 ) -> FileOutcome {
     let skipped = |text: String| FileOutcome {
         source: SourceFile::new(candidate.display.clone(), text),
-        documents: 0,
+        documents: Vec::new(),
+        graph_documents: Vec::new(),
+        inventory: Inventory::default(),
         diagnostics: Vec::new(),
         unchecked: Vec::new(),
     };
@@ -176,19 +263,34 @@ fn check_file(
         }
     };
     let format = candidate.format.unwrap_or(Format::Json(Dialect::Strict));
-    let parsed = parse_file(&text, file, format);
-    let mut diagnostics = Vec::new();
-    if let Some(error) = &parsed.syntax_error {
-        // A named file of no known format that does not parse as JSON is simply not ours.
-        if candidate.format.is_none() {
-            return skipped(String::new());
-        }
-        diagnostics.push(parse_error::diagnostic(error));
+    let mut parsed = parse_file(&text, file, format);
+    // A named file of no known format that does not parse as JSON is simply not ours.
+    if candidate.format.is_none() && !parsed.syntax_errors.is_empty() {
+        return skipped(String::new());
     }
-    if parsed.documents.is_empty() && diagnostics.is_empty() {
+    // A file attached to principals: its document takes the kind and owner the entries give.
+    let applied = match (attached, &options.principals) {
+        (Some(attached), Some(principals)) => {
+            principals.apply(attached, file, config_file, &mut parsed)
+        }
+        _ => Applied::default(),
+    };
+    if parsed.is_empty() && applied.diagnostics.is_empty() {
         // Unrelated JSON: keep no text.
         return skipped(String::new());
     }
+    let mut diagnostics: Vec<Diagnostic> = parsed
+        .syntax_errors
+        .iter()
+        .map(parse_error::diagnostic)
+        .chain(
+            parsed
+                .shape_errors
+                .iter()
+                .map(invalid_policy_shape::diagnostic),
+        )
+        .chain(applied.diagnostics)
+        .collect();
     let mut cx = RuleContext::new(&options.settings);
     for document in &parsed.documents {
         for rule in options.selection.rules() {
@@ -201,7 +303,9 @@ fn check_file(
     diagnostics.extend(found);
     FileOutcome {
         source: SourceFile::new(candidate.display.clone(), text),
-        documents: parsed.documents.len(),
+        documents: parsed.documents,
+        graph_documents: applied.graph_documents,
+        inventory: parsed.inventory,
         diagnostics,
         unchecked,
     }

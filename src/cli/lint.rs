@@ -130,6 +130,7 @@ pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environme
             .filter(|&n| n > 0)
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         max_file_size,
+        principals: principals_of(loaded.as_ref()),
     };
     let result = lint(&options);
     let color = match args.color {
@@ -174,7 +175,7 @@ pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environme
     }
 }
 
-fn load_config(args: &LintArgs) -> Result<Option<LoadedConfig>, ConfigError> {
+pub(super) fn load_config(args: &LintArgs) -> Result<Option<LoadedConfig>, ConfigError> {
     if args.isolated {
         return Ok(None);
     }
@@ -193,11 +194,25 @@ fn load_config(args: &LintArgs) -> Result<Option<LoadedConfig>, ConfigError> {
     path.map(|p| config::load(&p)).transpose()
 }
 
+/// The configuration's `[[principal]]` entries, when it has any: the run then reads the
+/// attached files and adds the configuration to its sources.
+pub(crate) fn principals_of(
+    loaded: Option<&LoadedConfig>,
+) -> Option<config::principal::Principals> {
+    loaded
+        .map(|loaded| &loaded.principals)
+        .filter(|principals| !principals.is_empty())
+        .cloned()
+}
+
 type Resolved = (Selection, Settings, FailOn, u64);
 
 /// Merges the configuration file and the command line: the command line's `--select`
 /// replaces the file's, `--ignore` and `--extend-select` add to it.
-fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, ConfigError> {
+pub(super) fn resolve(
+    args: &LintArgs,
+    loaded: Option<&LoadedConfig>,
+) -> Result<Resolved, ConfigError> {
     let usage = |message: String| ConfigError {
         path: PathBuf::new(),
         text: String::new(),
@@ -290,7 +305,7 @@ fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, C
 }
 
 /// A configuration error as a snippet pointing at the key or value, or a plain line.
-fn render_config_error(err: &ConfigError) -> String {
+pub(super) fn render_config_error(err: &ConfigError) -> String {
     use codespan_reporting::diagnostic::{Diagnostic, Label};
     use codespan_reporting::files::SimpleFile;
     use codespan_reporting::term;
@@ -300,7 +315,7 @@ fn render_config_error(err: &ConfigError) -> String {
             false => format!("error: {}: {}\n", err.path.display(), err.message),
         };
     };
-    let name = crate::discover::display_path(&err.path);
+    let name = config::display(&err.path);
     let file = SimpleFile::new(name, err.text.as_str());
     let diagnostic = Diagnostic::error()
         .with_message(format!("invalid configuration: {}", err.message))

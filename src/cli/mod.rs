@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the subcommands. [`run`] returns what to print and
 //! the exit code; only `main` touches the process.
 
+mod graph;
 mod lint;
 mod rule;
 
@@ -30,6 +31,8 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// Show a rule's page, or list every rule.
     Rule(rule::RuleArgs),
+    /// Print who can assume what, as DOT, Mermaid or JSON.
+    Graph(graph::GraphArgs),
 }
 
 /// What the environment tells about output.
@@ -84,5 +87,6 @@ pub fn run(
     match cli.command {
         Command::Lint(args) => lint::run(args, stdin, environment),
         Command::Rule(args) => rule::run(args),
+        Command::Graph(args) => graph::run(args, stdin),
     }
 }

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod assume;
 pub mod condition;
+pub mod identity;
 pub mod principal;
 
 /// A three-valued truth.

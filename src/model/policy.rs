@@ -50,6 +50,8 @@ pub enum OwnerKind {
 pub struct Document {
     pub kind: DocumentKind,
     pub owner: Option<Owner>,
+    /// How the document attaches to its owner (or to nothing).
+    pub attachment: super::inventory::Attachment,
     pub file: FileId,
     /// The document's object in its file.
     pub span: Span,

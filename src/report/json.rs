@@ -123,8 +123,8 @@ pub fn render(result: &LintResult, statistics: bool) -> String {
         summary: Summary {
             files: result.summary.files,
             documents: result.summary.documents,
-            principals: 0,
-            edges: 0,
+            principals: result.summary.principals,
+            edges: result.summary.edges,
             errors: counts.errors,
             warnings: counts.warnings,
             infos: counts.infos,

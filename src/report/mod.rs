@@ -5,6 +5,7 @@ pub mod concise;
 pub mod diagnostic;
 pub mod full;
 pub mod github;
+pub mod graph;
 pub mod json;
 pub mod statistics;
 

@@ -108,6 +108,12 @@ fn is_unknown_at(node: &Node, span: Span) -> bool {
     }
 }
 
+/// The finding for a wrong element type outside any policy document (in an account dump's
+/// structure), raised while reading.
+pub fn diagnostic(error: &crate::model::ShapeError) -> Diagnostic {
+    Diagnostic::new(&RULE.meta, error.span, error.message.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,16 +4,24 @@
 //! `rules/<kebab-name>.md`, `testdata/rules/<kebab-name>/`, and its line in [`REGISTRY`].
 
 use crate::config::Settings;
+use crate::graph::Graph;
 use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
+mod assume_cycle;
+mod assume_missing_identity_permission;
+mod boundary_blocks_assume;
+mod chained_session_over_one_hour;
 mod cross_account_trust_without_external_id;
+mod dangling_assume_grant;
 mod duplicate_key;
 mod duplicate_sid;
+mod escalation_via_assume_chain;
+mod external_entry_reaches_privileged_role;
 mod identity_has_principal;
 mod identity_missing_resource;
 mod invalid_effect;
-mod invalid_policy_shape;
+pub mod invalid_policy_shape;
 mod invalid_principal;
 mod invalid_version;
 mod legacy_version_with_variables;
@@ -21,15 +29,18 @@ mod missing_version;
 pub mod parse_error;
 mod prelude;
 mod principal_partial_wildcard;
+mod self_assume_not_trusted;
 mod trust_account_wide;
 mod trust_any_principal;
 mod trust_missing_principal;
+mod trust_names_missing_principal;
 mod trust_notprincipal;
 mod trust_org_wide;
 mod trust_resource_element;
 mod trust_star_string_principal;
 mod trust_wildcard_action;
 mod unknown_policy_element;
+mod unreachable_role;
 pub mod unreadable_file;
 
 /// What every rule declares about itself.
@@ -99,11 +110,17 @@ pub trait DocumentRule: Sync {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>);
 }
 
+/// A check that runs once, on the principal graph of every file of the run.
+pub trait GraphRule: Sync {
+    fn check(&self, graph: &Graph, cx: &mut RuleContext<'_>);
+}
+
 /// How a rule's findings come about.
 pub enum Check {
     /// Raised by the reading stage (a file that cannot be read or parsed).
     Reading,
     Document(&'static dyn DocumentRule),
+    Graph(&'static dyn GraphRule),
 }
 
 pub struct Rule {
@@ -139,6 +156,16 @@ pub static REGISTRY: &[&Rule] = &[
     &cross_account_trust_without_external_id::RULE,
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
+    &assume_missing_identity_permission::RULE,
+    &dangling_assume_grant::RULE,
+    &trust_names_missing_principal::RULE,
+    &self_assume_not_trusted::RULE,
+    &chained_session_over_one_hour::RULE,
+    &assume_cycle::RULE,
+    &escalation_via_assume_chain::RULE,
+    &external_entry_reaches_privileged_role::RULE,
+    &unreachable_role::RULE,
+    &boundary_blocks_assume::RULE,
 ];
 
 /// Looks a rule up by code or name.

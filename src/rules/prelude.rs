@@ -84,3 +84,435 @@ pub fn raw_statement_name(node: &Node, index: Option<usize>) -> String {
         (_, None) => "the statement".to_string(),
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Principal-graph helpers (TL407–TL411): admin-equivalence and chain labels.
+// ---------------------------------------------------------------------------------------------
+
+/// The AWS managed policy that allows every action on every resource.
+pub const ADMINISTRATOR_ACCESS: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
+/// The AWS managed policy that allows `iam:*` on `*`: its holder can attach
+/// `AdministratorAccess` to itself.
+pub const IAM_FULL_ACCESS: &str = "arn:aws:iam::aws:policy/IAMFullAccess";
+
+/// IAM write actions a principal can use to give itself (or a principal it controls) more
+/// permissions: holding any of them makes a principal possibly admin-equivalent (the PMapper
+/// and Rhino "privilege escalation" set, narrowed to IAM writes).
+pub const PRIVESC_ACTIONS: &[&str] = &[
+    "iam:PutRolePolicy",
+    "iam:AttachRolePolicy",
+    "iam:PutUserPolicy",
+    "iam:AttachUserPolicy",
+    "iam:PutGroupPolicy",
+    "iam:AttachGroupPolicy",
+    "iam:AddUserToGroup",
+    "iam:CreatePolicyVersion",
+    "iam:SetDefaultPolicyVersion",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:CreateAccessKey",
+    "iam:CreateLoginProfile",
+    "iam:UpdateLoginProfile",
+    "iam:PassRole",
+];
+
+/// Whether a principal is admin-equivalent, three-valued, with the evidence when it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Admin {
+    /// Certainly admin-equivalent: the span and wording of what makes it so.
+    Yes(Span, String),
+    /// Certainly not: nothing it holds allows `*` or an IAM write.
+    No,
+    /// The linter cannot tell (a policy is not loaded, a Deny or boundary may apply, it holds
+    /// an IAM write that may lead to admin, or it is not defined by the input).
+    Unknown,
+}
+
+impl Admin {
+    pub fn is_yes(&self) -> bool {
+        matches!(self, Admin::Yes(..))
+    }
+}
+
+/// Whether a statement's `Resource` holds the bare `*`.
+fn resource_is_star(statement: &Statement) -> bool {
+    statement.not_resource.is_none()
+        && statement
+            .resource
+            .as_ref()
+            .is_some_and(|r| r.values.iter().any(|v| v.known() == Some("*")))
+}
+
+/// The `Action` value that is `*` (or `*:*`), if any.
+fn star_action(statement: &Statement) -> Option<&SVal> {
+    statement
+        .action
+        .as_ref()?
+        .values
+        .iter()
+        .find(|v| matches!(v.known(), Some("*" | "*:*")))
+}
+
+/// Admin-equivalence of every node of the graph (indexed by node id), computed once.
+///
+/// `Yes` when, with no Deny that may cover an IAM write and no permissions boundary, the
+/// principal has `AdministratorAccess` or `IAMFullAccess` attached (directly or, for a user,
+/// through a group; the ARN suffices, the document need not be loaded), or an unconditional
+/// Allow of `*` on `*`, or an unconditional Allow on `*` of the IAM write that changes its own
+/// permissions (`iam:PutRolePolicy` / `iam:AttachRolePolicy` for a role, the `User` ones for a
+/// user): such a principal can give itself `*` [UG:id_credentials_delegate-permissions]
+/// (PMapper's admin check). `No` only when every policy that applies is loaded and none may
+/// allow `*` or any of [`PRIVESC_ACTIONS`]. Everything else, and every node the input does not
+/// define, is `Unknown`.
+pub fn admin_levels(graph: &crate::graph::Graph) -> Vec<Admin> {
+    use crate::eval::action::covers;
+    use crate::graph::NodeKind as G;
+    use crate::model::{Attachment, Effect};
+    use std::collections::{HashMap, HashSet};
+
+    let loaded: HashSet<&str> = graph
+        .documents
+        .iter()
+        .filter_map(|d| match &d.attachment {
+            Attachment::Managed { arn } => Some(arn.as_str()),
+            _ => None,
+        })
+        .collect();
+    let groups: HashMap<(&str, &str), usize> = graph
+        .nodes()
+        .iter()
+        .filter(|n| n.kind == G::Group)
+        .filter_map(|n| {
+            let entity = &graph.entities[n.entity?];
+            Some(((entity.account.as_str(), entity.name.as_str()), n.entity?))
+        })
+        .collect();
+    graph
+        .nodes()
+        .iter()
+        .map(|node| {
+            if !matches!(node.kind, G::User | G::Role) {
+                return Admin::Unknown;
+            }
+            // A partial definition (`get-role`) does not list the principal's policies.
+            let Some(entity) = node.entity.filter(|_| node.is_defined()) else {
+                return Admin::Unknown;
+            };
+            let entity = &graph.entities[entity];
+            let mut grant: Option<(Span, String)> = None;
+            let mut maybe_admin = false;
+            let mut maybe_deny = node.boundary.is_some();
+            let mut attached: Vec<&crate::model::Spanned<String>> =
+                entity.managed_policies.iter().collect();
+            for group in &entity.groups {
+                match groups.get(&(entity.account.as_str(), group.value.as_str())) {
+                    Some(&g) => attached.extend(graph.entities[g].managed_policies.iter()),
+                    None => {
+                        // A group the input does not define may hold anything.
+                        maybe_admin = true;
+                        maybe_deny = true;
+                    }
+                }
+            }
+            for arn in attached {
+                let name = arn.value.rsplit('/').next().unwrap_or("");
+                if arn.value == ADMINISTRATOR_ACCESS || arn.value == IAM_FULL_ACCESS {
+                    grant.get_or_insert((arn.span, format!("`{name}` is attached here")));
+                } else if !loaded.contains(arn.value.as_str()) {
+                    maybe_admin = true;
+                    maybe_deny = true;
+                }
+            }
+            let (own_put, own_attach) = if node.kind == G::Role {
+                ("iam:PutRolePolicy", "iam:AttachRolePolicy")
+            } else {
+                ("iam:PutUserPolicy", "iam:AttachUserPolicy")
+            };
+            for &doc in &node.identity {
+                for statement in &graph.documents[doc].statements {
+                    match statement.effect() {
+                        Some(Effect::Allow) => {
+                            let unconditional = statement.clauses().is_empty();
+                            if unconditional && resource_is_star(statement) {
+                                if let Some(star) = star_action(statement) {
+                                    grant.get_or_insert((
+                                        star.span,
+                                        "`Action: *` on `Resource: *` is allowed here".into(),
+                                    ));
+                                } else if covers(statement, own_put) == Tri::Yes
+                                    || covers(statement, own_attach) == Tri::Yes
+                                {
+                                    let what = if node.kind == G::Role { "role" } else { "user" };
+                                    grant.get_or_insert((
+                                        statement.span,
+                                        format!(
+                                            "this statement lets the {what} change its own policies"
+                                        ),
+                                    ));
+                                }
+                            }
+                            if covers_any(statement, PRIVESC_ACTIONS) != Tri::No
+                                || covers(statement, "*") != Tri::No
+                            {
+                                maybe_admin = true;
+                            }
+                        }
+                        Some(Effect::Deny) => {
+                            if covers_any(statement, PRIVESC_ACTIONS) != Tri::No {
+                                maybe_deny = true;
+                            }
+                        }
+                        None => maybe_deny = true,
+                    }
+                }
+            }
+            match grant {
+                Some((span, why)) if !maybe_deny => Admin::Yes(span, why),
+                Some(_) => Admin::Unknown,
+                None if maybe_admin => Admin::Unknown,
+                None => Admin::No,
+            }
+        })
+        .collect()
+}
+
+/// How a node is named in a message: "`deploy`" for users and roles, "any principal",
+/// "account `111122223333`", "`lambda.amazonaws.com`".
+pub fn node_label(graph: &crate::graph::Graph, node: crate::graph::NodeId) -> String {
+    use crate::graph::NodeKind as G;
+    let n = graph.node(node);
+    match n.kind {
+        G::Any => "any principal".to_string(),
+        G::Account => format!("account `{}`", n.id),
+        G::Federated => format!("provider `{}`", provider_name(&n.id)),
+        _ => format!("`{}`", n.name()),
+    }
+}
+
+/// The most hops a chain finding spells out; longer paths are elided in the middle of the
+/// text and only their first hops get labels.
+pub const MAX_SHOWN_HOPS: usize = 20;
+
+/// A federated provider's short name: the host of an OIDC provider ARN, the name of a SAML
+/// provider ARN, or the domain itself.
+pub fn provider_name(id: &str) -> &str {
+    ["oidc-provider/", "saml-provider/"]
+        .iter()
+        .find_map(|marker| id.split_once(marker).map(|(_, rest)| rest))
+        .unwrap_or(id)
+}
+
+/// A path of edges as text: "`a` → `b` → `c`" (elided past [`MAX_SHOWN_HOPS`]).
+pub fn path_text(graph: &crate::graph::Graph, path: &[usize]) -> String {
+    let edges = graph.edges();
+    let mut text = match path.first() {
+        Some(&e) => node_label(graph, edges[e].from),
+        None => return String::new(),
+    };
+    for (i, &e) in path.iter().enumerate() {
+        if path.len() > MAX_SHOWN_HOPS && i + 1 == MAX_SHOWN_HOPS / 2 {
+            text.push_str(&format!(" → … ({} hops in all) …", path.len()));
+        }
+        if path.len() > MAX_SHOWN_HOPS && i + 1 >= MAX_SHOWN_HOPS / 2 && i + 1 < path.len() {
+            continue;
+        }
+        text.push_str(" → ");
+        text.push_str(&node_label(graph, edges[e].to));
+    }
+    text
+}
+
+/// One secondary label per hop, on the trust principal value that admits the caller:
+/// "hop 2: `intermediate-role` can assume `ending-role`".
+pub fn hop_labels(graph: &crate::graph::Graph, path: &[usize]) -> Vec<(Span, String)> {
+    let edges = graph.edges();
+    path.iter()
+        .take(MAX_SHOWN_HOPS)
+        .enumerate()
+        .map(|(i, &e)| {
+            let edge = &edges[e];
+            (
+                edge.principal,
+                format!(
+                    "hop {}: {} can assume {}",
+                    i + 1,
+                    node_label(graph, edge.from),
+                    node_label(graph, edge.to)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// An edge a role session (or user) can take for certain: the caller is a user or role, the
+/// edge is certain as far as the loaded documents tell, and it is not a self-loop.
+pub fn is_certain_hop(graph: &crate::graph::Graph, edge: &crate::graph::Edge) -> bool {
+    use crate::graph::NodeKind as G;
+    !edge.uncertain
+        && edge.from != edge.to
+        && matches!(graph.node(edge.from).kind, G::User | G::Role)
+        && graph.node(edge.to).kind == G::Role
+}
+
+/// The indexes of the edges for which `keep` holds, by caller node: an adjacency list for
+/// searches that record the edge taken (one pass over the edges).
+pub fn out_edge_index(
+    graph: &crate::graph::Graph,
+    keep: impl Fn(&crate::graph::Edge) -> bool,
+) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); graph.nodes().len()];
+    for (index, edge) in graph.edges().iter().enumerate() {
+        if keep(edge) {
+            out[edge.from].push(index);
+        }
+    }
+    out
+}
+
+/// Builds a principal graph from JSON texts, for the graph rules' unit tests.
+#[cfg(test)]
+pub mod test_graph {
+    use crate::graph::Graph;
+    use crate::model::{
+        Attachment, Document, DocumentKind, Entity, Inventory, Owner, OwnerKind, Spanned,
+    };
+    use crate::source::Span;
+    use crate::syntax::json::{Dialect, parse};
+    use crate::syntax::policy::{KindHint, lower_policy};
+
+    #[derive(Default)]
+    pub struct Builder {
+        documents: Vec<Document>,
+        entities: Vec<Entity>,
+        files: u32,
+    }
+
+    fn account_of(arn: &str) -> String {
+        arn.split(':').nth(4).unwrap_or("").to_string()
+    }
+
+    impl Builder {
+        fn doc(&mut self, text: &str, kind: DocumentKind, owner: Option<Owner>) -> Document {
+            let file = self.files;
+            self.files += 1;
+            let raw = parse(text, file, Dialect::Strict).expect("valid JSON");
+            lower_policy(raw, KindHint::Known(kind), owner)
+        }
+
+        fn entity(&mut self, kind: OwnerKind, arn: &str) -> usize {
+            let name = arn.rsplit('/').next().unwrap().to_string();
+            let span = Span::file_start(self.files);
+            self.entities
+                .push(Entity::new(kind, arn.into(), account_of(arn), name, span));
+            self.entities.len() - 1
+        }
+
+        fn owner(kind: OwnerKind, arn: &str) -> Owner {
+            Owner {
+                kind,
+                name: arn.rsplit('/').next().map(str::to_string),
+                account: Some(account_of(arn)),
+                arn: Some(arn.to_string()),
+            }
+        }
+
+        /// A defined role with its trust and inline identity policies.
+        pub fn role(mut self, arn: &str, trust: &str, inline: &[&str]) -> Self {
+            self.entity(OwnerKind::Role, arn);
+            let mut document = self.doc(
+                trust,
+                DocumentKind::Trust,
+                Some(Self::owner(OwnerKind::Role, arn)),
+            );
+            document.attachment = Attachment::Trust;
+            self.documents.push(document);
+            self.inline(OwnerKind::Role, arn, inline)
+        }
+
+        /// A role known only by its trust (a `get-role` output): not defined.
+        pub fn trust_only(mut self, arn: &str, trust: &str) -> Self {
+            let mut document = self.doc(
+                trust,
+                DocumentKind::Trust,
+                Some(Self::owner(OwnerKind::Role, arn)),
+            );
+            document.attachment = Attachment::Trust;
+            self.documents.push(document);
+            self
+        }
+
+        /// A defined user with inline identity policies.
+        pub fn user(mut self, arn: &str, inline: &[&str]) -> Self {
+            self.entity(OwnerKind::User, arn);
+            self.inline(OwnerKind::User, arn, inline)
+        }
+
+        fn inline(mut self, kind: OwnerKind, arn: &str, inline: &[&str]) -> Self {
+            for text in inline {
+                let mut document =
+                    self.doc(text, DocumentKind::Identity, Some(Self::owner(kind, arn)));
+                document.attachment = Attachment::Inline;
+                self.documents.push(document);
+            }
+            self
+        }
+
+        /// Attaches a managed policy by ARN to the last defined entity.
+        pub fn attach(mut self, policy: &str) -> Self {
+            let span = Span::file_start(self.files);
+            self.entities
+                .last_mut()
+                .unwrap()
+                .managed_policies
+                .push(Spanned {
+                    value: policy.to_string(),
+                    span,
+                });
+            self
+        }
+
+        /// Sets the last defined role's `MaxSessionDuration`.
+        pub fn max_session(mut self, seconds: u32) -> Self {
+            self.entities.last_mut().unwrap().max_session_duration = Some(seconds);
+            self
+        }
+
+        pub fn build(self) -> Graph {
+            Graph::build(
+                self.documents,
+                Inventory {
+                    entities: self.entities,
+                    complete_accounts: Vec::new(),
+                    ..Inventory::default()
+                },
+            )
+        }
+    }
+
+    /// A trust policy allowing `sts:AssumeRole` to one `AWS` principal.
+    pub fn trust_aws(principal: &str) -> String {
+        format!(
+            r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "{principal}"}}, "Action": "sts:AssumeRole"}}]}}"#
+        )
+    }
+
+    /// An identity policy allowing `action` on `resource`.
+    pub fn allow(action: &str, resource: &str) -> String {
+        format!(
+            r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Action": "{action}", "Resource": "{resource}"}}]}}"#
+        )
+    }
+
+    /// Runs one graph rule and returns its messages.
+    pub fn run(
+        rule: &dyn crate::rules::GraphRule,
+        graph: &Graph,
+        own: &[&str],
+    ) -> Vec<crate::report::diagnostic::Diagnostic> {
+        let settings = crate::config::Settings {
+            own_accounts: own.iter().map(|a| a.to_string()).collect(),
+        };
+        let mut cx = crate::rules::RuleContext::new(&settings);
+        rule.check(graph, &mut cx);
+        cx.finish().0
+    }
+}

@@ -1,11 +1,13 @@
 //! Front ends: one file's text to documents with spans.
 
+pub mod embedded;
+pub mod iam;
 pub mod json;
 pub mod policy;
 pub mod shapes;
 pub mod tree;
 
-use crate::model::Document;
+use crate::model::{Document, Inventory, ShapeError};
 use crate::source::FileId;
 use json::{Dialect, SyntaxError};
 
@@ -31,7 +33,21 @@ impl Format {
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub documents: Vec<Document>,
-    pub syntax_error: Option<SyntaxError>,
+    pub inventory: Inventory,
+    /// The file's own syntax error, or those of documents embedded in strings.
+    pub syntax_errors: Vec<SyntaxError>,
+    /// Wrong element types outside policy documents.
+    pub shape_errors: Vec<ShapeError>,
+}
+
+impl Parsed {
+    /// Whether the file held anything trustlint reads.
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+            && self.inventory.entities.is_empty()
+            && self.syntax_errors.is_empty()
+            && self.shape_errors.is_empty()
+    }
 }
 
 /// Parses one file's text. Unrelated files (no IAM marker, or a tree of no known shape) yield
@@ -42,13 +58,18 @@ pub fn parse_file(text: &str, file: FileId, format: Format) -> Parsed {
         return Parsed::default();
     }
     match json::parse(text, file, dialect) {
-        Ok(root) => Parsed {
-            documents: shapes::extract(root),
-            syntax_error: None,
-        },
+        Ok(root) => {
+            let extracted = shapes::extract(root, text);
+            Parsed {
+                documents: extracted.documents,
+                inventory: extracted.inventory,
+                syntax_errors: extracted.syntax_errors,
+                shape_errors: extracted.shape_errors,
+            }
+        }
         Err(error) => Parsed {
-            documents: Vec::new(),
-            syntax_error: Some(error),
+            syntax_errors: vec![error],
+            ..Parsed::default()
         },
     }
 }

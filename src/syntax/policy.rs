@@ -28,6 +28,7 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
     let mut document = Document {
         kind: DocumentKind::Identity,
         owner,
+        attachment: Default::default(),
         file: raw.span.file,
         span: raw.span,
         version: None,

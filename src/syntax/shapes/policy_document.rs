@@ -1,8 +1,7 @@
 //! A bare policy document: `{"Version": …, "Statement": …}`, trust or identity told apart by
 //! its content.
 
-use super::JsonShape;
-use crate::model::Document;
+use super::{Extracted, JsonShape};
 use crate::syntax::policy::{KindHint, looks_like_policy, lower_policy};
 use crate::syntax::tree::Node;
 
@@ -13,7 +12,7 @@ impl JsonShape for PolicyDocument {
         "Statement"
     }
 
-    fn extract(&self, root: &mut Node) -> Option<Vec<Document>> {
+    fn extract(&self, root: &mut Node, _source: &str) -> Option<Extracted> {
         if !looks_like_policy(root) {
             return None;
         }
@@ -22,6 +21,10 @@ impl JsonShape for PolicyDocument {
             span: root.span,
             kind: raw,
         };
-        Some(vec![lower_policy(node, KindHint::Infer, None)])
+        Some(Extracted::documents(vec![lower_policy(
+            node,
+            KindHint::Infer,
+            None,
+        )]))
     }
 }

@@ -1,0 +1,974 @@
+//! The principal graph: every user, group, role, account, service, federated provider and
+//! "any principal" named by the loaded files, and the can-assume edges between them, decided
+//! on both sides as AWS does (AWS-SEMANTICS §1, RULES.md TL4xx).
+//!
+//! Scale: callers are found through an index of their `sts:AssumeRole` grants by resource
+//! pattern ([`index::PatternIndex`]), and a trust of `{"AWS": "*"}` is one edge from one
+//! "any principal" node, so no step compares every caller with every role.
+
+pub mod edge;
+pub mod index;
+pub mod path;
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::eval::Tri;
+use crate::eval::action::{ASSUME_ACTIONS, covers};
+use crate::eval::assume::{Caller, NamedBy};
+use crate::eval::identity::{Prepared, decide_prepared};
+use crate::model::arn::{
+    AwsPrincipal, FederatedPrincipal, classify_aws_principal, classify_federated_principal,
+};
+use crate::model::{
+    Attachment, Document, DocumentKind, Effect, Entity, Inventory, OwnerKind, PrincipalForm,
+    Statement, Val,
+};
+use crate::source::Span;
+use edge::{EdgeInputs, Verdict, decide};
+use index::PatternIndex;
+
+pub type NodeId = usize;
+pub type DocId = usize;
+
+const ASSUME_ROLE: &str = "sts:AssumeRole";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    Role,
+    User,
+    Group,
+    Account,
+    Service,
+    Federated,
+    Any,
+}
+
+/// A principal of the graph.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// The ARN, account ID, service or provider name, or `*`.
+    pub id: String,
+    pub kind: NodeKind,
+    pub account: Option<String>,
+    /// The definition in the input (an account dump, `get-role`, a `[[principal]]` entry).
+    pub entity: Option<usize>,
+    /// The definition does not list the principal's policies (`get-role` output).
+    pub partial: bool,
+    /// An attached managed policy (its own or a group's) or a group is not loaded: the
+    /// identity side may allow or deny more than the loaded documents say.
+    pub policies_missing: bool,
+    /// A role's trust policies.
+    pub trust: Vec<DocId>,
+    /// The identity policies that apply: inline, attached managed, and a user's groups'.
+    pub identity: Vec<DocId>,
+    /// The permissions boundary: its ARN's span and, when loaded, its document.
+    pub boundary: Option<(Span, Option<DocId>)>,
+}
+
+impl Node {
+    /// A principal whose policies the input lists in full, so its identity side is known.
+    pub fn is_defined(&self) -> bool {
+        self.entity.is_some() && !self.partial
+    }
+
+    /// The short name of a user, group or role ARN (after the last `/`), or the id.
+    pub fn name(&self) -> &str {
+        match self.kind {
+            NodeKind::Role | NodeKind::User | NodeKind::Group => {
+                self.id.rsplit('/').next().unwrap_or(&self.id)
+            }
+            _ => &self.id,
+        }
+    }
+}
+
+/// One statement of one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StatementRef {
+    pub doc: DocId,
+    pub statement: usize,
+}
+
+/// `from` can assume `to`.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    pub from: NodeId,
+    pub to: NodeId,
+    /// `sts:AssumeRole`, `…WithSAML` or `…WithWebIdentity`.
+    pub action: &'static str,
+    /// The trust statement that admits the caller, and the principal value naming it.
+    pub trust: StatementRef,
+    pub principal: Span,
+    /// The caller's identity statement that allows the call, where one is needed and found.
+    pub grant: Option<StatementRef>,
+    /// The trust statement's conditions, as text (`StringEquals sts:ExternalId = …`).
+    pub conditions: Vec<String>,
+    /// A condition, unknown value, missing document or boundary stands in between.
+    pub uncertain: bool,
+}
+
+/// What a trust statement names, whether or not an edge results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A user, role, session, service or provider node.
+    Node(NodeId),
+    /// A whole account (`:root` or the bare ID).
+    Account(String),
+    /// `{"AWS": "*"}`.
+    Any,
+}
+
+/// One principal value of an Allow trust statement granting a role session.
+#[derive(Debug, Clone)]
+pub struct TrustRef {
+    pub role: NodeId,
+    pub trust: StatementRef,
+    pub value: Span,
+    pub target: Target,
+}
+
+/// An identity statement that may allow `sts:AssumeRole`, and whose it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Grant {
+    pub principal: NodeId,
+    pub statement: StatementRef,
+}
+
+#[derive(Debug, Default)]
+pub struct Graph {
+    pub documents: Vec<Document>,
+    pub entities: Vec<Entity>,
+    /// Accounts whose whole IAM inventory was loaded (an account dump).
+    pub complete_accounts: BTreeSet<String>,
+    nodes: Vec<Node>,
+    ids: HashMap<String, NodeId>,
+    edges: Vec<Edge>,
+    trust_refs: Vec<TrustRef>,
+    grants: Vec<Grant>,
+    grant_index: PatternIndex<usize>,
+    managed: HashMap<String, DocId>,
+    out_edges: Vec<Vec<usize>>,
+    in_edges: Vec<Vec<usize>>,
+    /// Per document, the statements whose action may be `sts:AssumeRole`, prepared: actions
+    /// are matched once per document, not once per caller and role.
+    assume_statements: Vec<Vec<Prepared>>,
+    /// Users, groups and roles by (kind, name): `None` when the name is not unique. Built on
+    /// the first lookup of a document owner known only by name.
+    names: Option<HashMap<(NodeKind, String), Option<NodeId>>>,
+}
+
+impl Graph {
+    pub fn build(documents: Vec<Document>, inventory: Inventory) -> Graph {
+        let mut graph = Graph {
+            documents,
+            complete_accounts: inventory.complete_accounts.into_iter().collect(),
+            ..Graph::default()
+        };
+        graph.assume_statements = graph
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(doc, document)| {
+                document
+                    .statements
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(index, statement)| {
+                        Prepared::new(doc, index, statement, ASSUME_ROLE)
+                    })
+                    .collect()
+            })
+            .collect();
+        graph.add_entities(inventory.entities, inventory.partial_entities);
+        graph.attach_documents();
+        graph.index_grants();
+        graph.add_edges();
+        graph.out_edges = vec![Vec::new(); graph.nodes.len()];
+        graph.in_edges = vec![Vec::new(); graph.nodes.len()];
+        for (index, edge) in graph.edges.iter().enumerate() {
+            graph.out_edges[edge.from].push(index);
+            graph.in_edges[edge.to].push(index);
+        }
+        graph
+    }
+
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id]
+    }
+
+    pub fn find(&self, id: &str) -> Option<NodeId> {
+        self.ids.get(id).copied()
+    }
+
+    pub fn edges(&self) -> &[Edge] {
+        &self.edges
+    }
+
+    pub fn out_edges(&self, node: NodeId) -> impl Iterator<Item = &Edge> {
+        self.out_edges[node].iter().map(|&e| &self.edges[e])
+    }
+
+    pub fn in_edges(&self, node: NodeId) -> impl Iterator<Item = &Edge> {
+        self.in_edges[node].iter().map(|&e| &self.edges[e])
+    }
+
+    pub fn trust_refs(&self) -> &[TrustRef] {
+        &self.trust_refs
+    }
+
+    pub fn grants(&self) -> &[Grant] {
+        &self.grants
+    }
+
+    pub fn statement(&self, at: StatementRef) -> &Statement {
+        &self.documents[at.doc].statements[at.statement]
+    }
+
+    /// Principals of the graph: every node but the "any principal" one.
+    pub fn principal_count(&self) -> usize {
+        self.nodes
+            .iter()
+            .filter(|n| n.kind != NodeKind::Any)
+            .count()
+    }
+
+    /// The defined users and roles of an account.
+    pub fn defined_in<'a>(&'a self, account: &'a str) -> impl Iterator<Item = NodeId> + 'a {
+        self.nodes.iter().enumerate().filter_map(move |(id, n)| {
+            (n.is_defined()
+                && matches!(n.kind, NodeKind::User | NodeKind::Role)
+                && n.account.as_deref() == Some(account))
+            .then_some(id)
+        })
+    }
+
+    /// The grants whose resource patterns may cover `arn`, through the index.
+    pub fn grants_covering(&self, arn: &str) -> Vec<Grant> {
+        let mut found: Vec<usize> = self.grant_index.matching(arn);
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|g| self.grants[g]).collect()
+    }
+
+    /// How the caller's identity side decides `sts:AssumeRole` on `role`: the Allow, the Deny
+    /// and the boundary, three-valued. An undefined caller's side is unknown.
+    pub fn identity_decision(
+        &self,
+        caller: NodeId,
+        role: &str,
+    ) -> (Tri, Tri, Option<Tri>, Option<StatementRef>) {
+        let node = &self.nodes[caller];
+        if !node.is_defined() {
+            return (Tri::Unknown, Tri::Unknown, None, None);
+        }
+        let decision = decide_prepared(
+            node.identity
+                .iter()
+                .flat_map(|&d| &self.assume_statements[d]),
+            role,
+        );
+        let grant = decision
+            .allow
+            .map(|(doc, statement)| StatementRef { doc, statement });
+        let boundary = node.boundary.as_ref().map(|(_, doc)| match doc {
+            Some(doc) => decide_prepared(&self.assume_statements[*doc], role).verdict(),
+            None => Tri::Unknown,
+        });
+        let (mut allowed, mut denied) = (decision.allowed, decision.denied);
+        if node.policies_missing {
+            // A policy not loaded may allow, or deny, what the loaded ones do not.
+            allowed = allowed.or(Tri::Unknown);
+            denied = denied.or(Tri::Unknown);
+        }
+        (allowed, denied, boundary, grant)
+    }
+
+    fn add_node(&mut self, id: &str, kind: NodeKind, account: Option<String>) -> NodeId {
+        if let Some(&existing) = self.ids.get(id) {
+            return existing;
+        }
+        if let Some(names) = &mut self.names {
+            Self::index_name(names, id, kind, self.nodes.len());
+        }
+        self.nodes.push(Node {
+            id: id.to_string(),
+            kind,
+            account,
+            entity: None,
+            partial: false,
+            policies_missing: false,
+            trust: Vec::new(),
+            identity: Vec::new(),
+            boundary: None,
+        });
+        self.ids.insert(id.to_string(), self.nodes.len() - 1);
+        self.nodes.len() - 1
+    }
+
+    /// Adds the defined principals: full definitions first (the first of an ARN stands: the
+    /// same principal in two pages or dumps), then partial ones, which only fill in what a full
+    /// definition of the same ARN lacks (session duration, boundary).
+    fn add_entities(&mut self, entities: Vec<Entity>, partial: Vec<Entity>) {
+        let full = entities.into_iter().map(|e| (e, false));
+        for (entity, is_partial) in full.chain(partial.into_iter().map(|e| (e, true))) {
+            if let Some(&node) = self.ids.get(&entity.arn)
+                && let Some(existing) = self.nodes[node].entity
+            {
+                let existing = &mut self.entities[existing];
+                if is_partial {
+                    if existing.max_session_duration.is_none() {
+                        existing.max_session_duration = entity.max_session_duration;
+                    }
+                    if existing.boundary.is_none() {
+                        existing.boundary = entity.boundary;
+                    }
+                }
+                continue;
+            }
+            let kind = match entity.kind {
+                OwnerKind::Role => NodeKind::Role,
+                OwnerKind::User => NodeKind::User,
+                OwnerKind::Group => NodeKind::Group,
+            };
+            let node = self.add_node(&entity.arn, kind, Some(entity.account.clone()));
+            self.nodes[node].entity = Some(self.entities.len());
+            self.nodes[node].partial = is_partial;
+            self.entities.push(entity);
+        }
+    }
+
+    /// The node a document's owner names: by ARN, else by a unique name of that kind.
+    fn owner_node(&mut self, doc: DocId) -> Option<NodeId> {
+        let owner = self.documents[doc].owner.as_ref()?;
+        let kind = match owner.kind {
+            OwnerKind::Role => NodeKind::Role,
+            OwnerKind::User => NodeKind::User,
+            OwnerKind::Group => NodeKind::Group,
+        };
+        if let Some(arn) = &owner.arn {
+            let (arn, account) = (arn.clone(), owner.account.clone());
+            return Some(self.add_node(&arn, kind, account));
+        }
+        let name = owner.name.as_deref()?;
+        let names = self.names.get_or_insert_with(|| {
+            let mut names = HashMap::new();
+            for (id, node) in self.nodes.iter().enumerate() {
+                Self::index_name(&mut names, &node.id, node.kind, id);
+            }
+            names
+        });
+        names.get(&(kind, name.to_string())).copied().flatten()
+    }
+
+    /// Files a user, group or role under its name (as [`Node::name`] gives it); a second
+    /// node of the same kind and name makes the name ambiguous.
+    fn index_name(
+        names: &mut HashMap<(NodeKind, String), Option<NodeId>>,
+        id: &str,
+        kind: NodeKind,
+        node: NodeId,
+    ) {
+        if !matches!(kind, NodeKind::Role | NodeKind::User | NodeKind::Group) {
+            return;
+        }
+        let name = id.rsplit('/').next().unwrap_or(id).to_string();
+        names
+            .entry((kind, name))
+            .and_modify(|found| *found = None)
+            .or_insert(Some(node));
+    }
+
+    fn attach_documents(&mut self) {
+        // Owners named by ARN first, so that an owner named only by its name (`get-role-policy`
+        // output) finds the role whatever the order of the files.
+        let named_by_arn = |d: &Document| d.owner.as_ref().is_none_or(|o| o.arn.is_some());
+        let order: Vec<DocId> = (0..self.documents.len())
+            .filter(|&d| named_by_arn(&self.documents[d]))
+            .chain((0..self.documents.len()).filter(|&d| !named_by_arn(&self.documents[d])))
+            .collect();
+        for doc in order {
+            match self.documents[doc].attachment.clone() {
+                Attachment::Managed { arn } => {
+                    self.managed.entry(arn).or_insert(doc);
+                }
+                Attachment::Trust => {
+                    if let Some(role) = self.owner_node(doc) {
+                        self.nodes[role].trust.push(doc);
+                    }
+                }
+                Attachment::Inline => {
+                    if let Some(owner) = self.owner_node(doc) {
+                        self.nodes[owner].identity.push(doc);
+                    }
+                }
+                Attachment::Standalone => {}
+            }
+        }
+        // Attached managed policies and boundaries, then a user's groups.
+        for node in 0..self.nodes.len() {
+            let Some(entity) = self.nodes[node].entity else {
+                continue;
+            };
+            let entity = &self.entities[entity];
+            let managed: Vec<DocId> = entity
+                .managed_policies
+                .iter()
+                .filter_map(|arn| self.managed.get(&arn.value).copied())
+                .collect();
+            // A dump can omit managed policies (AWS-SEMANTICS §9): what they grant is unknown.
+            let all_loaded = managed.len() == entity.managed_policies.len();
+            let boundary = entity
+                .boundary
+                .as_ref()
+                .map(|arn| (arn.span, self.managed.get(&arn.value).copied()));
+            self.nodes[node].identity.extend(managed);
+            self.nodes[node].boundary = boundary;
+            self.nodes[node].policies_missing |= !all_loaded;
+        }
+        let groups: HashMap<(&str, &str), NodeId> = self
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.kind == NodeKind::Group)
+            .filter_map(|(id, n)| Some(((n.account.as_deref()?, n.name()), id)))
+            .collect();
+        let mut inherited: Vec<(NodeId, Vec<DocId>, bool)> = Vec::new();
+        for (node, n) in self.nodes.iter().enumerate() {
+            let Some(entity) = n.entity else {
+                continue;
+            };
+            let entity = &self.entities[entity];
+            let found: Vec<NodeId> = entity
+                .groups
+                .iter()
+                .filter_map(|group| groups.get(&(entity.account.as_str(), group.value.as_str())))
+                .copied()
+                .collect();
+            // A group not loaded, or one missing its own policies, leaves the user's side open.
+            let missing = found.len() < entity.groups.len()
+                || found.iter().any(|&g| self.nodes[g].policies_missing);
+            let docs: Vec<DocId> = found
+                .iter()
+                .flat_map(|&g| self.nodes[g].identity.iter().copied())
+                .collect();
+            if !docs.is_empty() || missing {
+                inherited.push((node, docs, missing));
+            }
+        }
+        for (node, docs, missing) in inherited {
+            self.nodes[node].identity.extend(docs);
+            self.nodes[node].policies_missing |= missing;
+        }
+    }
+
+    fn index_grants(&mut self) {
+        for node in 0..self.nodes.len() {
+            if !matches!(self.nodes[node].kind, NodeKind::User | NodeKind::Role) {
+                continue;
+            }
+            for &doc in &self.nodes[node].identity {
+                for prepared in &self.assume_statements[doc] {
+                    if prepared.effect() != Some(Effect::Allow) {
+                        continue;
+                    }
+                    let index = prepared.index;
+                    let statement = &self.documents[doc].statements[index];
+                    let grant = self.grants.len();
+                    self.grants.push(Grant {
+                        principal: node,
+                        statement: StatementRef {
+                            doc,
+                            statement: index,
+                        },
+                    });
+                    let patterns: Vec<String> = match (&statement.resource, &statement.not_resource)
+                    {
+                        (Some(list), _) => list
+                            .values
+                            .iter()
+                            .map(|v| match &v.value {
+                                Val::Known(text) if !text.contains("${") => text.clone(),
+                                // An unknown resource may be any role.
+                                _ => "*".to_string(),
+                            })
+                            .collect(),
+                        (None, Some(_)) => vec!["*".to_string()],
+                        (None, None) => Vec::new(),
+                    };
+                    for pattern in patterns {
+                        self.grant_index.insert(&pattern, grant);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads every trust statement in order, then finds the callers admitted through an
+    /// account or `*` (the costly part: an identity decision per caller) in parallel, since
+    /// that reads only what is already built, and adds the edges in the order they were made.
+    fn add_edges(&mut self) {
+        let mut pending = Pending::default();
+        let roles: Vec<NodeId> = (0..self.nodes.len())
+            .filter(|&n| !self.nodes[n].trust.is_empty())
+            .collect();
+        for role in roles {
+            for at in 0..self.nodes[role].trust.len() {
+                let doc = self.nodes[role].trust[at];
+                if self.documents[doc].kind != DocumentKind::Trust {
+                    continue;
+                }
+                for statement in 0..self.documents[doc].statements.len() {
+                    self.add_statement_edges(role, StatementRef { doc, statement }, &mut pending);
+                }
+            }
+        }
+        let found: Vec<Vec<Edge>> = pending
+            .steps
+            .par_iter()
+            .map(|step| match step {
+                Step::Callers(search) => self.granted_callers(search),
+                Step::Edge(_) => Vec::new(),
+            })
+            .collect();
+        let mut seen = Seen::default();
+        for (step, found) in pending.steps.into_iter().zip(found) {
+            match step {
+                Step::Edge(edge) => self.insert_edge(edge, &mut seen),
+                Step::Callers(_) => {
+                    for edge in found {
+                        self.insert_edge(edge, &mut seen);
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_statement_edges(&mut self, role: NodeId, at: StatementRef, pending: &mut Pending) {
+        let statement = &self.documents[at.doc].statements[at.statement];
+        if !statement.is_allow() {
+            return;
+        }
+        let Some(principal) = &statement.principal else {
+            return;
+        };
+        let actions: Vec<&'static str> = ASSUME_ACTIONS
+            .iter()
+            .copied()
+            .filter(|a| covers(statement, a) != Tri::No)
+            .collect();
+        if actions.is_empty() {
+            return;
+        }
+        let conditions = describe_conditions(statement);
+        let trust_allows = if statement.clauses().is_empty()
+            && actions.iter().all(|a| covers(statement, a) == Tri::Yes)
+        {
+            Tri::Yes
+        } else {
+            Tri::Unknown
+        };
+        let role_arn = self.nodes[role].id.clone();
+        let role_account = self.nodes[role].account.clone();
+        let mut named: Vec<(String, Span, Val)> = Vec::new();
+        match &principal.form {
+            PrincipalForm::Star(value) => {
+                named.push(("AWS".into(), value.span, value.value.clone()))
+            }
+            PrincipalForm::Map(entries) => {
+                for entry in entries {
+                    for value in &entry.values {
+                        named.push((entry.key.value.clone(), value.span, value.value.clone()));
+                    }
+                }
+            }
+        }
+        for (key, span, value) in named {
+            let Val::Known(text) = value else {
+                continue;
+            };
+            let reference = |target: Target| TrustRef {
+                role,
+                trust: at,
+                value: span,
+                target,
+            };
+            match key.as_str() {
+                "AWS" => match classify_aws_principal(&text) {
+                    AwsPrincipal::Anyone => {
+                        self.trust_refs.push(reference(Target::Any));
+                        let any = self.add_node("*", NodeKind::Any, None);
+                        let edge = self.edge(
+                            any,
+                            role,
+                            ASSUME_ROLE,
+                            at,
+                            span,
+                            conditions.clone(),
+                            trust_allows != Tri::Yes,
+                        );
+                        pending.steps.push(Step::Edge(edge));
+                        self.add_granted_callers(
+                            role,
+                            &role_arn,
+                            None,
+                            at,
+                            span,
+                            &conditions,
+                            trust_allows,
+                            pending,
+                        );
+                    }
+                    AwsPrincipal::Account { account } => {
+                        let account = account.to_string();
+                        self.trust_refs
+                            .push(reference(Target::Account(account.clone())));
+                        let node =
+                            self.add_node(&account, NodeKind::Account, Some(account.clone()));
+                        let edge =
+                            self.edge(node, role, ASSUME_ROLE, at, span, conditions.clone(), true);
+                        pending.steps.push(Step::Edge(edge));
+                        self.add_granted_callers(
+                            role,
+                            &role_arn,
+                            Some(&account),
+                            at,
+                            span,
+                            &conditions,
+                            trust_allows,
+                            pending,
+                        );
+                    }
+                    parsed @ (AwsPrincipal::User { .. }
+                    | AwsPrincipal::Role { .. }
+                    | AwsPrincipal::AssumedRole { .. }
+                    | AwsPrincipal::FederatedUser { .. }) => {
+                        let account = parsed.account().map(str::to_string);
+                        let kind = match parsed {
+                            AwsPrincipal::User { .. } | AwsPrincipal::FederatedUser { .. } => {
+                                NodeKind::User
+                            }
+                            _ => NodeKind::Role,
+                        };
+                        let caller = self.add_node(&text, kind, account.clone());
+                        self.trust_refs.push(reference(Target::Node(caller)));
+                        let same_account = account.is_some() && account == role_account;
+                        let (identity_allows, identity_denies, boundary_allows, grant) =
+                            self.identity_decision(caller, &role_arn);
+                        let verdict = decide(EdgeInputs {
+                            caller: Caller::IamPrincipal,
+                            named_by: NamedBy::ExactArn,
+                            same_account,
+                            trust_allows,
+                            trust_denies: self.trust_denies(at.doc, &text, account.as_deref()),
+                            identity_allows,
+                            identity_denies: if self.nodes[caller].is_defined() {
+                                identity_denies
+                            } else {
+                                Tri::No
+                            },
+                            boundary_allows,
+                        });
+                        if verdict != Verdict::Absent {
+                            let mut edge = self.edge(
+                                caller,
+                                role,
+                                ASSUME_ROLE,
+                                at,
+                                span,
+                                conditions.clone(),
+                                verdict == Verdict::Uncertain,
+                            );
+                            edge.grant = if same_account { None } else { grant };
+                            pending.steps.push(Step::Edge(edge));
+                        }
+                    }
+                    AwsPrincipal::UniqueId(_) | AwsPrincipal::Invalid(_) => {}
+                },
+                "Service" => {
+                    let service = self.add_node(&text, NodeKind::Service, None);
+                    self.trust_refs.push(reference(Target::Node(service)));
+                    let edge = self.edge(
+                        service,
+                        role,
+                        ASSUME_ROLE,
+                        at,
+                        span,
+                        conditions.clone(),
+                        trust_allows != Tri::Yes,
+                    );
+                    pending.steps.push(Step::Edge(edge));
+                }
+                "Federated" => {
+                    let (action, account) = match classify_federated_principal(&text) {
+                        FederatedPrincipal::Saml { account, .. } => {
+                            ("sts:AssumeRoleWithSAML", Some(account.to_string()))
+                        }
+                        FederatedPrincipal::Oidc { account, .. } => {
+                            ("sts:AssumeRoleWithWebIdentity", Some(account.to_string()))
+                        }
+                        FederatedPrincipal::Domain(_) => ("sts:AssumeRoleWithWebIdentity", None),
+                        FederatedPrincipal::Invalid(_) => continue,
+                    };
+                    let provider = self.add_node(&text, NodeKind::Federated, account);
+                    self.trust_refs.push(reference(Target::Node(provider)));
+                    if actions.contains(&action) {
+                        let uncertain = trust_allows != Tri::Yes
+                            || covers(&self.documents[at.doc].statements[at.statement], action)
+                                != Tri::Yes;
+                        let edge = self.edge(
+                            provider,
+                            role,
+                            action,
+                            at,
+                            span,
+                            conditions.clone(),
+                            uncertain,
+                        );
+                        pending.steps.push(Step::Edge(edge));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Edges from the callers whose identity grants cover the role, for a trust that admits
+    /// them through their account (`account`) or through `*` (`None`): recorded here, found
+    /// by [`Self::granted_callers`] once every trust statement has been read.
+    #[allow(clippy::too_many_arguments)]
+    fn add_granted_callers(
+        &mut self,
+        role: NodeId,
+        role_arn: &str,
+        account: Option<&str>,
+        at: StatementRef,
+        span: Span,
+        conditions: &[String],
+        trust_allows: Tri,
+        pending: &mut Pending,
+    ) {
+        pending.steps.push(Step::Callers(CallerSearch {
+            role,
+            role_arn: role_arn.to_string(),
+            account: account.map(str::to_string),
+            at,
+            span,
+            conditions: conditions.to_vec(),
+            trust_allows,
+        }));
+    }
+
+    /// The edges of a [`CallerSearch`], in caller order.
+    fn granted_callers(&self, search: &CallerSearch) -> Vec<Edge> {
+        let CallerSearch {
+            role,
+            ref role_arn,
+            ref account,
+            at,
+            span,
+            ref conditions,
+            trust_allows,
+        } = *search;
+        let (role_arn, account) = (role_arn.as_str(), account.as_deref());
+        let mut edges = Vec::new();
+        let role_account = self.nodes[role].account.clone();
+        let mut callers: Vec<NodeId> = self
+            .grants_covering(role_arn)
+            .into_iter()
+            .map(|g| g.principal)
+            .filter(|&p| account.is_none() || self.nodes[p].account.as_deref() == account)
+            .collect();
+        callers.sort_unstable();
+        callers.dedup();
+        for caller in callers {
+            let caller_account = self.nodes[caller].account.clone();
+            let (identity_allows, identity_denies, boundary_allows, grant) =
+                self.identity_decision(caller, role_arn);
+            let verdict = decide(EdgeInputs {
+                caller: Caller::IamPrincipal,
+                named_by: NamedBy::Account,
+                same_account: caller_account.is_some() && caller_account == role_account,
+                trust_allows,
+                trust_denies: self.trust_denies(
+                    at.doc,
+                    &self.nodes[caller].id,
+                    caller_account.as_deref(),
+                ),
+                identity_allows,
+                identity_denies,
+                boundary_allows,
+            });
+            if verdict != Verdict::Absent {
+                let mut edge = self.edge(
+                    caller,
+                    role,
+                    ASSUME_ROLE,
+                    at,
+                    span,
+                    conditions.to_vec(),
+                    verdict == Verdict::Uncertain,
+                );
+                edge.grant = grant;
+                edges.push(edge);
+            }
+        }
+        edges
+    }
+
+    /// Whether a Deny of the trust applies to a caller: `Yes` for an unconditional Deny naming
+    /// it, its account or everyone; `Unknown` with conditions.
+    fn trust_denies(&self, doc: DocId, caller: &str, account: Option<&str>) -> Tri {
+        Tri::any(
+            self.documents[doc]
+                .statements
+                .iter()
+                .filter(|s| s.effect() == Some(Effect::Deny))
+                .map(|deny| {
+                    if covers(deny, ASSUME_ROLE) == Tri::No {
+                        return Tri::No;
+                    }
+                    let names = deny.principal.as_ref().is_some_and(|p| match &p.form {
+                        PrincipalForm::Star(_) => true,
+                        PrincipalForm::Map(_) => {
+                            p.values_of("AWS").filter_map(|v| v.known()).any(|v| {
+                                v == "*"
+                                    || v == caller
+                                    || classify_aws_principal(v)
+                                        == AwsPrincipal::Account {
+                                            account: account.unwrap_or(""),
+                                        }
+                            })
+                        }
+                    });
+                    match (names, deny.clauses().is_empty()) {
+                        (false, _) => Tri::No,
+                        (true, true) => Tri::Yes,
+                        (true, false) => Tri::Unknown,
+                    }
+                }),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn edge(
+        &self,
+        from: NodeId,
+        to: NodeId,
+        action: &'static str,
+        trust: StatementRef,
+        principal: Span,
+        conditions: Vec<String>,
+        uncertain: bool,
+    ) -> Edge {
+        Edge {
+            from,
+            to,
+            action,
+            trust,
+            principal,
+            grant: None,
+            conditions,
+            uncertain,
+        }
+    }
+
+    /// Adds an edge, keeping one per (caller, role): a certain edge replaces an uncertain one.
+    fn insert_edge(&mut self, edge: Edge, seen: &mut Seen) {
+        match seen.get(&(edge.from, edge.to)) {
+            Some(&existing) => {
+                if self.edges[existing].uncertain && !edge.uncertain {
+                    self.edges[existing] = edge;
+                }
+            }
+            None => {
+                seen.insert((edge.from, edge.to), self.edges.len());
+                self.edges.push(edge);
+            }
+        }
+    }
+}
+
+/// The edges of the trust statements, in the order they are made.
+#[derive(Default)]
+struct Pending {
+    steps: Vec<Step>,
+}
+
+enum Step {
+    Edge(Edge),
+    /// Edges from every caller that a trust naming an account (or `*`) admits.
+    Callers(CallerSearch),
+}
+
+/// A trust statement's principal that admits callers through their account (`account`) or
+/// through `*` (`None`): the callers are those whose identity grants cover the role.
+struct CallerSearch {
+    role: NodeId,
+    role_arn: String,
+    account: Option<String>,
+    at: StatementRef,
+    span: Span,
+    conditions: Vec<String>,
+    trust_allows: Tri,
+}
+
+/// The edge already made for each (caller, role), by index.
+type Seen = HashMap<(NodeId, NodeId), usize, BuildHasherDefault<NodeHasher>>;
+
+/// A multiplicative hash for node ids (small integers the graph assigns, so no input can
+/// choose colliding keys): much cheaper than the default SipHash on the hot edge path.
+#[derive(Default)]
+struct NodeHasher(u64);
+
+impl Hasher for NodeHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A statement's conditions as short text, for edge labels.
+fn describe_conditions(statement: &Statement) -> Vec<String> {
+    statement
+        .clauses()
+        .iter()
+        .map(|clause| {
+            let values: Vec<String> = clause
+                .values
+                .iter()
+                .map(|v| match &v.value {
+                    Val::Known(text) => text.clone(),
+                    Val::Unknown(what) => format!("<{what}>"),
+                })
+                .collect();
+            format!(
+                "{} {} = {}",
+                clause.operator.value,
+                clause.key.value,
+                values.join(" | ")
+            )
+        })
+        .collect()
+}
