@@ -10,10 +10,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::lint::{ColorChoice, LintArgs, load_config, render_config_error, resolve};
+use super::lint::{ColorChoice, LintArgs};
 use super::{EXIT_CLEAN, Outcome};
 use crate::graph::{Graph, NodeId, NodeKind};
-use crate::lint::{LintOptions, StdinInput, lint};
+use crate::lint::lint;
 use crate::model::arn::Arn;
 use crate::report::OutputFormat;
 use crate::report::graph::{GraphFormat, View, render};
@@ -79,47 +79,12 @@ impl GraphArgs {
 }
 
 pub fn run(args: GraphArgs, stdin: &mut dyn std::io::Read) -> Outcome {
-    let lint_args = args.as_lint_args();
-    let loaded = match load_config(&lint_args) {
-        Ok(loaded) => loaded,
-        Err(err) => return Outcome::usage_error(render_config_error(&err)),
+    let mut options = match super::lint::prepare(&args.as_lint_args(), stdin) {
+        Ok((options, _)) => options,
+        Err(outcome) => return outcome,
     };
-    let (_, settings, _, max_file_size) = match resolve(&lint_args, loaded.as_ref()) {
-        Ok(resolved) => resolved,
-        Err(err) => return Outcome::usage_error(render_config_error(&err)),
-    };
-    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    let stdin = reads_stdin.then(|| {
-        let mut bytes = Vec::new();
-        let text = match stdin.read_to_end(&mut bytes) {
-            Ok(_) => crate::input::text_from_bytes(bytes),
-            Err(err) => Err(crate::input::describe_io(&err)),
-        };
-        StdinInput {
-            name: args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "-".to_string()),
-            text,
-        }
-    });
-    let options = LintOptions {
-        paths: args
-            .paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect(),
-        stdin,
-        settings,
-        selection: reading_only(),
-        threads: args
-            .threads
-            .filter(|&n| n > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        max_file_size,
-        principals: super::lint::principals_of(loaded.as_ref()),
-    };
+    // The graph needs no rule; the reading rules still tell which files were left out.
+    options.selection = reading_only();
     let result = lint(&options);
     let graph = &result.graph;
     let from = match args.from.as_deref().map(|q| find(graph, "--from", q)) {

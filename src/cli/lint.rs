@@ -92,45 +92,9 @@ pub enum ColorChoice {
 }
 
 pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environment) -> Outcome {
-    let loaded = match load_config(&args) {
-        Ok(loaded) => loaded,
-        Err(err) => return Outcome::usage_error(render_config_error(&err)),
-    };
-    let (selection, settings, fail_on, max_file_size) = match resolve(&args, loaded.as_ref()) {
-        Ok(resolved) => resolved,
-        Err(err) => return Outcome::usage_error(render_config_error(&err)),
-    };
-    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    let stdin = reads_stdin.then(|| {
-        let mut bytes = Vec::new();
-        let text = match stdin.read_to_end(&mut bytes) {
-            Ok(_) => crate::input::text_from_bytes(bytes),
-            Err(err) => Err(crate::input::describe_io(&err)),
-        };
-        StdinInput {
-            name: args
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "-".to_string()),
-            text,
-        }
-    });
-    let options = LintOptions {
-        paths: args
-            .paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .cloned()
-            .collect(),
-        stdin,
-        settings,
-        selection,
-        threads: args
-            .threads
-            .filter(|&n| n > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        max_file_size,
-        principals: principals_of(loaded.as_ref()),
+    let (options, fail_on) = match prepare(&args, stdin) {
+        Ok(prepared) => prepared,
+        Err(outcome) => return outcome,
     };
     let result = lint(&options);
     let color = match args.color {
@@ -175,7 +139,52 @@ pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environme
     }
 }
 
-pub(super) fn load_config(args: &LintArgs) -> Result<Option<LoadedConfig>, ConfigError> {
+/// The run's options from the arguments, the configuration and standard input (read only
+/// for `-`), and the failure threshold; or the usage error to report.
+pub(super) fn prepare(
+    args: &LintArgs,
+    stdin: &mut dyn std::io::Read,
+) -> Result<(LintOptions, FailOn), Outcome> {
+    let usage = |err: ConfigError| Outcome::usage_error(render_config_error(&err));
+    let loaded = load_config(args).map_err(usage)?;
+    let (selection, settings, fail_on, max_file_size) =
+        resolve(args, loaded.as_ref()).map_err(usage)?;
+    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let stdin = reads_stdin.then(|| {
+        let mut bytes = Vec::new();
+        let text = match stdin.read_to_end(&mut bytes) {
+            Ok(_) => crate::input::text_from_bytes(bytes),
+            Err(err) => Err(crate::input::describe_io(&err)),
+        };
+        StdinInput {
+            name: args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "-".to_string()),
+            text,
+        }
+    });
+    let options = LintOptions {
+        paths: args
+            .paths
+            .iter()
+            .filter(|p| p.as_os_str() != "-")
+            .cloned()
+            .collect(),
+        stdin,
+        settings,
+        selection,
+        threads: args
+            .threads
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        max_file_size,
+        principals: principals_of(loaded.as_ref()),
+    };
+    Ok((options, fail_on))
+}
+
+fn load_config(args: &LintArgs) -> Result<Option<LoadedConfig>, ConfigError> {
     if args.isolated {
         return Ok(None);
     }
@@ -209,10 +218,7 @@ type Resolved = (Selection, Settings, FailOn, u64);
 
 /// Merges the configuration file and the command line: the command line's `--select`
 /// replaces the file's, `--ignore` and `--extend-select` add to it.
-pub(super) fn resolve(
-    args: &LintArgs,
-    loaded: Option<&LoadedConfig>,
-) -> Result<Resolved, ConfigError> {
+fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, ConfigError> {
     let usage = |message: String| ConfigError {
         path: PathBuf::new(),
         text: String::new(),
@@ -305,7 +311,7 @@ pub(super) fn resolve(
 }
 
 /// A configuration error as a snippet pointing at the key or value, or a plain line.
-pub(super) fn render_config_error(err: &ConfigError) -> String {
+fn render_config_error(err: &ConfigError) -> String {
     use codespan_reporting::diagnostic::{Diagnostic, Label};
     use codespan_reporting::files::SimpleFile;
     use codespan_reporting::term;
