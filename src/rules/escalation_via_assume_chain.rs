@@ -27,6 +27,7 @@ use std::collections::VecDeque;
 
 use super::prelude::{
     Admin, admin_levels, hop_labels, is_certain_hop, node_label, out_edge_index, path_text,
+    spread_until_admin,
 };
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::graph::{Graph, NodeKind};
@@ -85,20 +86,7 @@ impl GraphRule for EscalationViaAssumeChain {
                     queue.push_back(node);
                 }
             }
-            while let Some(node) = queue.pop_front() {
-                for &e in &out[node] {
-                    let to = edges[e].to;
-                    if seen[to] {
-                        continue;
-                    }
-                    seen[to] = true;
-                    via[to] = Some(e);
-                    // The first admin-equivalent role of a path ends it.
-                    if !levels[to].is_yes() {
-                        queue.push_back(to);
-                    }
-                }
-            }
+            spread_until_admin(edges, &out, &levels, &mut seen, &mut via, &mut queue);
         }
         for (role, level) in levels.iter().enumerate() {
             let Admin::Yes(evidence, why) = level else {

@@ -28,6 +28,7 @@ use std::collections::VecDeque;
 
 use super::prelude::{
     admin_levels, hop_labels, is_certain_hop, node_label, out_edge_index, path_text, provider_name,
+    spread_until_admin,
 };
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
@@ -84,19 +85,7 @@ impl GraphRule for ExternalEntryReachesPrivilegedRole {
         let out = out_edge_index(graph, |edge| {
             is_certain_hop(graph, edge) && graph.node(edge.from).kind == NodeKind::Role
         });
-        while let Some(node) = queue.pop_front() {
-            for &e in &out[node] {
-                let to = edges[e].to;
-                if seen[to] {
-                    continue;
-                }
-                seen[to] = true;
-                via[to] = Some(e);
-                if !levels[to].is_yes() {
-                    queue.push_back(to);
-                }
-            }
-        }
+        spread_until_admin(edges, &out, &levels, &mut seen, &mut via, &mut queue);
         for (role, level) in levels.iter().enumerate() {
             let crate::rules::prelude::Admin::Yes(evidence, why) = level else {
                 continue;

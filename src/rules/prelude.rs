@@ -353,6 +353,32 @@ pub fn is_certain_hop(graph: &crate::graph::Graph, edge: &crate::graph::Edge) ->
         && graph.node(edge.to).kind == G::Role
 }
 
+/// Breadth-first search from the queued nodes along `out` (edge indexes per node), recording
+/// in `via` the edge that first reaches each node. A path ends at the first admin-equivalent
+/// role it reaches: that is where an escalation happens.
+pub fn spread_until_admin(
+    edges: &[crate::graph::Edge],
+    out: &[Vec<usize>],
+    levels: &[Admin],
+    seen: &mut [bool],
+    via: &mut [Option<usize>],
+    queue: &mut std::collections::VecDeque<usize>,
+) {
+    while let Some(node) = queue.pop_front() {
+        for &e in &out[node] {
+            let to = edges[e].to;
+            if seen[to] {
+                continue;
+            }
+            seen[to] = true;
+            via[to] = Some(e);
+            if !levels[to].is_yes() {
+                queue.push_back(to);
+            }
+        }
+    }
+}
+
 /// The indexes of the edges for which `keep` holds, by caller node: an adjacency list for
 /// searches that record the edge taken (one pass over the edges).
 pub fn out_edge_index(
