@@ -106,8 +106,6 @@ pub struct Edge {
     pub principal: Span,
     /// The caller's identity statement that allows the call, where one is needed and found.
     pub grant: Option<StatementRef>,
-    /// The trust statement's conditions, as text (`StringEquals sts:ExternalId = …`).
-    pub conditions: Vec<String>,
     /// A condition, unknown value, missing document or boundary stands in between.
     pub uncertain: bool,
 }
@@ -227,6 +225,12 @@ impl Graph {
 
     pub fn grants(&self) -> &[Grant] {
         &self.grants
+    }
+
+    /// The conditions of the trust statement that makes an edge, as text
+    /// (`StringEquals sts:ExternalId = …`): derived on demand, so edges stay small.
+    pub fn conditions(&self, edge: &Edge) -> Vec<String> {
+        describe_conditions(self.statement(edge.trust))
     }
 
     pub fn statement(&self, at: StatementRef) -> &Statement {
@@ -568,7 +572,6 @@ impl Graph {
         if actions.is_empty() {
             return;
         }
-        let conditions = describe_conditions(statement);
         let trust_allows = if statement.clauses().is_empty()
             && actions.iter().all(|a| covers(statement, a) == Tri::Yes)
         {
@@ -606,15 +609,8 @@ impl Graph {
                     AwsPrincipal::Anyone => {
                         self.trust_refs.push(reference(Target::Any));
                         let any = self.add_node("*", NodeKind::Any, None);
-                        let edge = self.edge(
-                            any,
-                            role,
-                            ASSUME_ROLE,
-                            at,
-                            span,
-                            conditions.clone(),
-                            trust_allows != Tri::Yes,
-                        );
+                        let edge =
+                            self.edge(any, role, ASSUME_ROLE, at, span, trust_allows != Tri::Yes);
                         pending.steps.push(Step::Edge(edge));
                         self.add_granted_callers(
                             role,
@@ -622,7 +618,6 @@ impl Graph {
                             None,
                             at,
                             span,
-                            &conditions,
                             trust_allows,
                             pending,
                         );
@@ -633,8 +628,7 @@ impl Graph {
                             .push(reference(Target::Account(account.clone())));
                         let node =
                             self.add_node(&account, NodeKind::Account, Some(account.clone()));
-                        let edge =
-                            self.edge(node, role, ASSUME_ROLE, at, span, conditions.clone(), true);
+                        let edge = self.edge(node, role, ASSUME_ROLE, at, span, true);
                         pending.steps.push(Step::Edge(edge));
                         self.add_granted_callers(
                             role,
@@ -642,7 +636,6 @@ impl Graph {
                             Some(&account),
                             at,
                             span,
-                            &conditions,
                             trust_allows,
                             pending,
                         );
@@ -661,33 +654,16 @@ impl Graph {
                         let caller = self.add_node(&text, kind, account.clone());
                         self.trust_refs.push(reference(Target::Node(caller)));
                         let same_account = account.is_some() && account == role_account;
-                        let (identity_allows, identity_denies, boundary_allows, grant) =
-                            self.identity_decision(caller, &role_arn);
-                        let verdict = decide(EdgeInputs {
-                            caller: Caller::IamPrincipal,
-                            named_by: NamedBy::ExactArn,
-                            same_account,
+                        let call = Call {
+                            role,
+                            role_arn: &role_arn,
+                            at,
+                            span,
                             trust_allows,
-                            trust_denies: self.trust_denies(at.doc, &text, account.as_deref()),
-                            identity_allows,
-                            identity_denies: if self.nodes[caller].is_defined() {
-                                identity_denies
-                            } else {
-                                Tri::No
-                            },
-                            boundary_allows,
-                        });
-                        if verdict != Verdict::Absent {
-                            let mut edge = self.edge(
-                                caller,
-                                role,
-                                ASSUME_ROLE,
-                                at,
-                                span,
-                                conditions.clone(),
-                                verdict == Verdict::Uncertain,
-                            );
-                            edge.grant = if same_account { None } else { grant };
+                        };
+                        if let Some(edge) =
+                            self.iam_caller_edge(caller, NamedBy::ExactArn, same_account, &call)
+                        {
                             pending.steps.push(Step::Edge(edge));
                         }
                     }
@@ -702,7 +678,6 @@ impl Graph {
                         ASSUME_ROLE,
                         at,
                         span,
-                        conditions.clone(),
                         trust_allows != Tri::Yes,
                     );
                     pending.steps.push(Step::Edge(edge));
@@ -724,15 +699,7 @@ impl Graph {
                         let uncertain = trust_allows != Tri::Yes
                             || covers(&self.documents[at.doc].statements[at.statement], action)
                                 != Tri::Yes;
-                        let edge = self.edge(
-                            provider,
-                            role,
-                            action,
-                            at,
-                            span,
-                            conditions.clone(),
-                            uncertain,
-                        );
+                        let edge = self.edge(provider, role, action, at, span, uncertain);
                         pending.steps.push(Step::Edge(edge));
                     }
                 }
@@ -752,7 +719,6 @@ impl Graph {
         account: Option<&str>,
         at: StatementRef,
         span: Span,
-        conditions: &[String],
         trust_allows: Tri,
         pending: &mut Pending,
     ) {
@@ -762,7 +728,6 @@ impl Graph {
             account: account.map(str::to_string),
             at,
             span,
-            conditions: conditions.to_vec(),
             trust_allows,
         }));
     }
@@ -775,7 +740,6 @@ impl Graph {
             ref account,
             at,
             span,
-            ref conditions,
             trust_allows,
         } = *search;
         let (role_arn, account) = (role_arn.as_str(), account.as_deref());
@@ -789,39 +753,63 @@ impl Graph {
             .collect();
         callers.sort_unstable();
         callers.dedup();
+        let call = Call {
+            role,
+            role_arn,
+            at,
+            span,
+            trust_allows,
+        };
         for caller in callers {
-            let caller_account = self.nodes[caller].account.clone();
-            let (identity_allows, identity_denies, boundary_allows, grant) =
-                self.identity_decision(caller, role_arn);
-            let verdict = decide(EdgeInputs {
-                caller: Caller::IamPrincipal,
-                named_by: NamedBy::Account,
-                same_account: caller_account.is_some() && caller_account == role_account,
-                trust_allows,
-                trust_denies: self.trust_denies(
-                    at.doc,
-                    &self.nodes[caller].id,
-                    caller_account.as_deref(),
-                ),
-                identity_allows,
-                identity_denies,
-                boundary_allows,
-            });
-            if verdict != Verdict::Absent {
-                let mut edge = self.edge(
-                    caller,
-                    role,
-                    ASSUME_ROLE,
-                    at,
-                    span,
-                    conditions.to_vec(),
-                    verdict == Verdict::Uncertain,
-                );
-                edge.grant = grant;
-                edges.push(edge);
-            }
+            let caller_account = self.nodes[caller].account.as_deref();
+            let same_account =
+                caller_account.is_some() && caller_account == role_account.as_deref();
+            edges.extend(self.iam_caller_edge(caller, NamedBy::Account, same_account, &call));
         }
         edges
+    }
+
+    /// The edge from an IAM user or role to a role whose trust admits it (by exact ARN or
+    /// through its account or `*`), decided on both sides; `None` when the call fails.
+    fn iam_caller_edge(
+        &self,
+        caller: NodeId,
+        named_by: NamedBy,
+        same_account: bool,
+        call: &Call<'_>,
+    ) -> Option<Edge> {
+        let node = &self.nodes[caller];
+        let (identity_allows, identity_denies, boundary_allows, grant) =
+            self.identity_decision(caller, call.role_arn);
+        let verdict = decide(EdgeInputs {
+            caller: Caller::IamPrincipal,
+            named_by,
+            same_account,
+            trust_allows: call.trust_allows,
+            trust_denies: self.trust_denies(call.at.doc, &node.id, node.account.as_deref()),
+            identity_allows,
+            // An undefined caller's Deny is unknowable; only a loaded one removes the edge.
+            identity_denies: if node.is_defined() {
+                identity_denies
+            } else {
+                Tri::No
+            },
+            boundary_allows,
+        });
+        (verdict != Verdict::Absent).then(|| Edge {
+            from: caller,
+            to: call.role,
+            action: ASSUME_ROLE,
+            trust: call.at,
+            principal: call.span,
+            // A same-account trust naming the exact ARN needs no grant (AWS-SEMANTICS §1).
+            grant: if named_by == NamedBy::ExactArn && same_account {
+                None
+            } else {
+                grant
+            },
+            uncertain: verdict == Verdict::Uncertain,
+        })
     }
 
     /// Whether a Deny of the trust applies to a caller: `Yes` for an unconditional Deny naming
@@ -866,7 +854,6 @@ impl Graph {
         action: &'static str,
         trust: StatementRef,
         principal: Span,
-        conditions: Vec<String>,
         uncertain: bool,
     ) -> Edge {
         Edge {
@@ -876,7 +863,6 @@ impl Graph {
             trust,
             principal,
             grant: None,
-            conditions,
             uncertain,
         }
     }
@@ -917,7 +903,15 @@ struct CallerSearch {
     account: Option<String>,
     at: StatementRef,
     span: Span,
-    conditions: Vec<String>,
+    trust_allows: Tri,
+}
+
+/// A trust statement admitting a caller: what an edge into `role` is made of.
+struct Call<'a> {
+    role: NodeId,
+    role_arn: &'a str,
+    at: StatementRef,
+    span: Span,
     trust_allows: Tri,
 }
 

@@ -90,7 +90,7 @@ pub fn render(view: &View) -> String {
     for &e in &view.edges {
         let edge = &graph.edges()[e];
         let mut attributes = Vec::new();
-        let label = edge_label_lines(edge.action, &edge.conditions);
+        let label = edge_label_lines(edge.action, &graph.conditions(edge));
         if !label.is_empty() {
             attributes.push(format!("label=\"{}\"", lines(&label)));
         }

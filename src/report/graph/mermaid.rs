@@ -91,7 +91,7 @@ pub fn render(view: &View) -> String {
     for &e in &view.edges {
         let edge = &graph.edges()[e];
         let arrow = if edge.uncertain { "-.->" } else { "-->" };
-        let label = edge_label_lines(edge.action, &edge.conditions);
+        let label = edge_label_lines(edge.action, &graph.conditions(edge));
         let label = match label.is_empty() {
             true => String::new(),
             false => format!("|\"{}\"|", lines(&label)),
