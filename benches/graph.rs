@@ -16,16 +16,11 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rayon::prelude::*;
 
-use trustlint::config::{DEFAULT_MAX_FILE_SIZE, Settings};
-use trustlint::discover::discover;
-use trustlint::lint::{LintOptions, lint};
-use trustlint::selection::Selection;
-use trustlint::syntax::json::Dialect;
-use trustlint::syntax::{Format, parse_file};
+use common::{THREADS, read_and_parse};
 
-const THREADS: usize = 2;
+mod common;
+
 const USERS: usize = 20_000;
 const ACCOUNTS: usize = 20;
 
@@ -40,35 +35,8 @@ fn sizes() -> Vec<usize> {
         .unwrap_or_else(|| vec![25_000, 100_000])
 }
 
-/// Reads and parses every file (front ends included): the floor under a lint run.
-fn read_and_parse(root: &Path) -> usize {
-    let candidates = discover(&[root.to_path_buf()], THREADS);
-    candidates
-        .par_iter()
-        .enumerate()
-        .map(|(id, candidate)| {
-            let Ok(text) = trustlint::input::read_text(&candidate.path, DEFAULT_MAX_FILE_SIZE)
-            else {
-                return 0;
-            };
-            let format = candidate.format.unwrap_or(Format::Json(Dialect::Strict));
-            parse_file(&text, id as u32, format).documents.len()
-        })
-        .sum()
-}
-
 fn lint_all(root: &Path) -> (usize, usize) {
-    let options = LintOptions {
-        paths: vec![root.to_path_buf()],
-        stdin: None,
-        settings: Settings::default(),
-        selection: Selection::defaults(),
-        threads: THREADS,
-        // Generated pages are large; the limit is not what is measured.
-        max_file_size: DEFAULT_MAX_FILE_SIZE.max(1 << 30),
-        principals: None,
-    };
-    let result = lint(&options);
+    let result = common::lint_all(root);
     (result.diagnostics.len(), result.summary.edges)
 }
 

@@ -9,45 +9,13 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rayon::prelude::*;
 
-use trustlint::config::{DEFAULT_MAX_FILE_SIZE, Settings};
-use trustlint::discover::discover;
-use trustlint::lint::{LintOptions, lint};
-use trustlint::selection::Selection;
-use trustlint::syntax::json::Dialect;
-use trustlint::syntax::{Format, parse_file};
+use common::read_and_parse;
 
-const THREADS: usize = 2;
-
-/// Reads and parses every file the walk finds: the floor a linter cannot go under.
-fn read_and_parse(root: &Path) -> usize {
-    let candidates = discover(&[root.to_path_buf()], THREADS);
-    candidates
-        .par_iter()
-        .enumerate()
-        .map(|(id, candidate)| {
-            let Ok(text) = trustlint::input::read_text(&candidate.path, DEFAULT_MAX_FILE_SIZE)
-            else {
-                return 0;
-            };
-            let format = candidate.format.unwrap_or(Format::Json(Dialect::Strict));
-            parse_file(&text, id as u32, format).documents.len()
-        })
-        .sum()
-}
+mod common;
 
 fn lint_all(root: &Path) -> usize {
-    let options = LintOptions {
-        paths: vec![root.to_path_buf()],
-        stdin: None,
-        settings: Settings::default(),
-        selection: Selection::defaults(),
-        threads: THREADS,
-        max_file_size: DEFAULT_MAX_FILE_SIZE,
-        principals: None,
-    };
-    lint(&options).diagnostics.len()
+    common::lint_all(root).diagnostics.len()
 }
 
 /// A generated project: `count` trust policies (some risky) and as many identity policies.

@@ -53,25 +53,10 @@ mod tests {
     use crate::model::ValueList;
     use crate::source::Span;
 
-    fn list(values: &[&str]) -> ValueList {
-        let span = Span::file_start(0);
-        ValueList {
-            key_span: span,
-            span,
-            values: values
-                .iter()
-                .map(|v| SVal {
-                    value: Val::Known(v.to_string()),
-                    span,
-                })
-                .collect(),
-        }
-    }
-
     #[test]
     fn actions_are_case_insensitive() {
         let s = Statement {
-            action: Some(list(&["STS:assumerole"])),
+            action: Some(ValueList::known(&["STS:assumerole"])),
             ..Statement::default()
         };
         assert_eq!(covers(&s, "sts:AssumeRole"), Tri::Yes);
@@ -80,7 +65,7 @@ mod tests {
     #[test]
     fn not_action_covers_everything_else() {
         let s = Statement {
-            not_action: Some(list(&["iam:*"])),
+            not_action: Some(ValueList::known(&["iam:*"])),
             ..Statement::default()
         };
         assert_eq!(covers(&s, "sts:AssumeRole"), Tri::Yes);
@@ -90,7 +75,7 @@ mod tests {
     #[test]
     fn unknown_action_is_unknown() {
         let mut s = Statement {
-            action: Some(list(&[])),
+            action: Some(ValueList::known(&[])),
             ..Statement::default()
         };
         s.action.as_mut().unwrap().values.push(SVal {

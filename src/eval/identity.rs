@@ -272,29 +272,14 @@ mod tests {
     use crate::model::ValueList;
     use crate::source::Span;
 
-    fn list(values: &[&str]) -> ValueList {
-        let span = Span::file_start(0);
-        ValueList {
-            key_span: span,
-            span,
-            values: values
-                .iter()
-                .map(|v| SVal {
-                    value: Val::Known(v.to_string()),
-                    span,
-                })
-                .collect(),
-        }
-    }
-
     fn statement(effect: &str, action: &str, resource: Option<&[&str]>) -> Statement {
         Statement {
             effect: Some(SVal {
                 value: Val::Known(effect.to_string()),
                 span: Span::file_start(0),
             }),
-            action: Some(list(&[action])),
-            resource: resource.map(list),
+            action: Some(ValueList::known(&[action])),
+            resource: resource.map(ValueList::known),
             ..Statement::default()
         }
     }
@@ -342,7 +327,7 @@ mod tests {
             (statement("Allow", "sts:AssumeRole", None), ROLE, Tri::No),
             (
                 Statement {
-                    not_resource: Some(list(&[ROLE])),
+                    not_resource: Some(ValueList::known(&[ROLE])),
                     ..statement("Allow", "sts:AssumeRole", None)
                 },
                 OTHER,
@@ -350,7 +335,7 @@ mod tests {
             ),
             (
                 Statement {
-                    not_resource: Some(list(&[ROLE])),
+                    not_resource: Some(ValueList::known(&[ROLE])),
                     ..statement("Allow", "sts:AssumeRole", None)
                 },
                 ROLE,

@@ -121,6 +121,25 @@ pub struct ValueList {
     pub values: Vec<SVal>,
 }
 
+impl ValueList {
+    /// A list of known values with empty spans, for unit tests that build statements by hand.
+    #[cfg(test)]
+    pub fn known(values: &[&str]) -> ValueList {
+        let span = Span::file_start(0);
+        ValueList {
+            key_span: span,
+            span,
+            values: values
+                .iter()
+                .map(|v| SVal {
+                    value: super::Val::Known(v.to_string()),
+                    span,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The `Principal` / `NotPrincipal` element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
