@@ -177,11 +177,9 @@ fn check_pair(
 
 #[cfg(test)]
 mod tests {
-    use super::super::assume_missing_identity_permission::testkit::{
-        World, assume_grant, trust_of,
-    };
     use super::*;
     use crate::model::OwnerKind;
+    use crate::rules::prelude::testkit::{World, assume_grant, trust_of};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/deploy";
     const ALICE: &str = "arn:aws:iam::111122223333:user/alice";

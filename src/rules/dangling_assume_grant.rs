@@ -234,11 +234,9 @@ fn names_caller(text: &str, caller: &Node) -> Tri {
 
 #[cfg(test)]
 mod tests {
-    use super::super::assume_missing_identity_permission::testkit::{
-        World, assume_grant, trust_of,
-    };
     use super::*;
     use crate::model::OwnerKind;
+    use crate::rules::prelude::testkit::{World, assume_grant, trust_of};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/deploy";
     const ALICE: &str = "arn:aws:iam::444455556666:user/alice";

@@ -86,11 +86,9 @@ impl GraphRule for SelfAssumeNotTrusted {
 
 #[cfg(test)]
 mod tests {
-    use super::super::assume_missing_identity_permission::testkit::{
-        World, assume_grant, trust_of,
-    };
     use super::*;
     use crate::model::OwnerKind;
+    use crate::rules::prelude::testkit::{World, assume_grant, trust_of};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/app/refresher";
 

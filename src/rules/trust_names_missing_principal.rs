@@ -135,9 +135,9 @@ fn exists(node: &Node) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::assume_missing_identity_permission::testkit::{World, trust_of};
     use super::*;
     use crate::model::OwnerKind;
+    use crate::rules::prelude::testkit::{World, trust_of};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/deploy";
 
