@@ -142,7 +142,7 @@ fn every_rule_file_page_and_fixture_directory_is_registered() {
     let snakes: Vec<String> = REGISTRY.iter().map(|r| snake(r.meta.name)).collect();
     let names: Vec<&str> = REGISTRY.iter().map(|r| r.meta.name).collect();
     let mut problems = Vec::new();
-    // `mod.rs` holds the registry and `prelude.rs` helpers shared by rules; every other file
+    // `mod.rs` holds the registry and `prelude/` helpers shared by rules; every other file
     // is one rule.
     for stem in stems(&root().join("src/rules"), "rs") {
         if !["mod", "prelude"].contains(&stem.as_str()) && !snakes.contains(&stem) {

@@ -15,13 +15,13 @@ use super::assume_missing_identity_permission::{
 };
 use std::collections::BTreeMap;
 
+use super::prelude::trust_admits;
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
-use crate::eval::action::{covers, value_matches};
+use crate::eval::action::value_matches;
 use crate::graph::{Graph, Node, NodeId, NodeKind};
-use crate::model::arn::{AwsPrincipal, classify_aws_principal};
 use crate::model::pattern::has_wildcard;
-use crate::model::{DocumentKind, Effect, PrincipalForm, SVal, Statement, Val};
+use crate::model::{DocumentKind, SVal, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 
@@ -83,7 +83,7 @@ impl GraphRule for DanglingAssumeGrant {
                 {
                     continue;
                 }
-                let admitted = trust_admits(graph, role_id, grant.principal);
+                let admitted = trust_admits(graph, role_id, grant.principal, ASSUME_ROLE);
                 let entry = holders.entry((value.span, role_id)).or_default();
                 if !entry.iter().any(|&(c, _)| c == grant.principal) {
                     entry.push((grant.principal, admitted));
@@ -158,78 +158,6 @@ pub(super) fn has_trust(graph: &Graph, role: &Node) -> bool {
     role.trust
         .iter()
         .any(|&d| graph.documents[d].kind == DocumentKind::Trust)
-}
-
-/// Whether any loaded trust policy of `role` admits `caller` (a user or role) for
-/// `sts:AssumeRole`: by its exact ARN, a session of it, its account, or `*`. Conditions do not
-/// matter here (a conditioned admission still admits); Deny statements are ignored (a Deny
-/// could only remove admissions, and a finding needs none). `Unknown` when a value the linter
-/// cannot read may name the caller.
-pub(super) fn trust_admits(graph: &Graph, role: NodeId, caller: NodeId) -> Tri {
-    let caller = graph.node(caller);
-    let mut verdict = Tri::No;
-    for &doc in &graph.node(role).trust {
-        let document = &graph.documents[doc];
-        if document.kind != DocumentKind::Trust {
-            continue;
-        }
-        for statement in &document.statements {
-            let allow = match &statement.effect {
-                Some(effect) => match &effect.value {
-                    Val::Unknown(_) => Tri::Unknown,
-                    Val::Known(_) => Tri::from_bool(statement.effect() == Some(Effect::Allow)),
-                },
-                None => Tri::No,
-            };
-            let action = covers(statement, ASSUME_ROLE);
-            if allow.and(action) == Tri::No {
-                continue;
-            }
-            // `NotPrincipal` with Allow admits everyone it does not list.
-            if statement.not_principal.is_some() {
-                verdict = verdict.or(Tri::Unknown);
-                continue;
-            }
-            let Some(principal) = &statement.principal else {
-                continue;
-            };
-            let values: Vec<&SVal> = match &principal.form {
-                PrincipalForm::Star(value) => vec![value],
-                PrincipalForm::Map(_) => principal.values_of("AWS").collect(),
-            };
-            for value in values {
-                let names = match &value.value {
-                    Val::Unknown(_) => Tri::Unknown,
-                    Val::Known(text) => names_caller(text, caller),
-                };
-                verdict = verdict.or(allow.and(action).and(names));
-            }
-        }
-    }
-    verdict
-}
-
-/// Whether one `AWS` principal value names the caller (a user or role node).
-fn names_caller(text: &str, caller: &Node) -> Tri {
-    let account = caller.account.as_deref();
-    match classify_aws_principal(text) {
-        AwsPrincipal::Anyone => Tri::Yes,
-        AwsPrincipal::Account { account: a } => Tri::from_bool(Some(a) == account),
-        AwsPrincipal::User { .. } | AwsPrincipal::Role { .. } => Tri::from_bool(text == caller.id),
-        // A session of the role: `arn:aws:sts::A:assumed-role/<name>/<session>` (the session
-        // ARN carries the role's name, never its path).
-        AwsPrincipal::AssumedRole {
-            account: a,
-            role_and_session,
-        } => Tri::from_bool(
-            caller.kind == NodeKind::Role
-                && Some(a) == account
-                && role_and_session.split('/').next() == Some(caller.name()),
-        ),
-        // A unique ID may be the caller's (the linter does not know IDs).
-        AwsPrincipal::UniqueId(_) => Tri::Unknown,
-        AwsPrincipal::FederatedUser { .. } | AwsPrincipal::Invalid(_) => Tri::No,
-    }
 }
 
 #[cfg(test)]

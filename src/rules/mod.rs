@@ -11,6 +11,8 @@ use crate::report::diagnostic::{Diagnostic, Severity};
 mod assume_cycle;
 mod assume_missing_identity_permission;
 mod boundary_blocks_assume;
+mod chain_missing_set_source_identity;
+mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
 mod cross_account_trust_without_external_id;
 mod dangling_assume_grant;
@@ -160,6 +162,8 @@ pub static REGISTRY: &[&Rule] = &[
     &dangling_assume_grant::RULE,
     &trust_names_missing_principal::RULE,
     &self_assume_not_trusted::RULE,
+    &chain_missing_tag_session::RULE,
+    &chain_missing_set_source_identity::RULE,
     &chained_session_over_one_hour::RULE,
     &assume_cycle::RULE,
     &escalation_via_assume_chain::RULE,

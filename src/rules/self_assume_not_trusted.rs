@@ -15,7 +15,8 @@
 use super::assume_missing_identity_permission::{
     ASSUME_ROLE, describe, trust_location, trusted_summary,
 };
-use super::dangling_assume_grant::{has_trust, names_assume_action, trust_admits};
+use super::dangling_assume_grant::{has_trust, names_assume_action};
+use super::prelude::trust_admits;
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::identity::decide;
@@ -62,7 +63,7 @@ impl GraphRule for SelfAssumeNotTrusted {
             if decide(identity, ASSUME_ROLE, &role.id).denied == Tri::Yes {
                 continue;
             }
-            if trust_admits(graph, id, id) != Tri::No {
+            if trust_admits(graph, id, id, ASSUME_ROLE) != Tri::No {
                 continue;
             }
             let mut diagnostic = Diagnostic::new(

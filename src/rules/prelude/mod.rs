@@ -1,6 +1,8 @@
 //! Small helpers several rules share: locating elements in a document's source tree and
 //! naming statements and roles in messages.
 
+pub mod session_attribute;
+
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ACTIONS, covers_any};
 use crate::model::{Document, DocumentKind, PrincipalForm, SVal, Statement};
@@ -392,6 +394,120 @@ pub fn out_edge_index(
         }
     }
     out
+}
+
+/// Whether any loaded trust policy of `role` allows `caller` the trust-side `action`
+/// (`sts:AssumeRole`, `sts:TagSession`, …); see [`statement_admits`]. Deny statements are
+/// ignored (a Deny could only remove admissions, and a finding needs none).
+pub fn trust_admits(
+    graph: &crate::graph::Graph,
+    role: crate::graph::NodeId,
+    caller: crate::graph::NodeId,
+    action: &str,
+) -> Tri {
+    let caller = graph.node(caller);
+    Tri::any(trust_statements(graph, role).map(|s| statement_admits(s, caller, action)))
+}
+
+/// The statements of the role's loaded trust policies, in order.
+pub fn trust_statements(
+    graph: &crate::graph::Graph,
+    role: crate::graph::NodeId,
+) -> impl Iterator<Item = &Statement> {
+    graph
+        .node(role)
+        .trust
+        .iter()
+        .map(|&doc| &graph.documents[doc])
+        .filter(|document| document.kind == DocumentKind::Trust)
+        .flat_map(|document| &document.statements)
+}
+
+/// Whether one trust statement allows `caller` the trust-side `action`: by the caller's exact
+/// ARN, a session of it, its account, `*`, or — for a service or provider — its exact name
+/// under `Service` or `Federated`. Conditions do not matter here (a conditioned admission
+/// still admits); a Deny admits no one. `Unknown` when a value the linter cannot read may name
+/// the caller.
+pub fn statement_admits(statement: &Statement, caller: &crate::graph::Node, action: &str) -> Tri {
+    use crate::eval::action::covers;
+    use crate::model::{Effect, Val};
+    let allow = match &statement.effect {
+        Some(effect) => match &effect.value {
+            Val::Unknown(_) => Tri::Unknown,
+            Val::Known(_) => Tri::from_bool(statement.effect() == Some(Effect::Allow)),
+        },
+        None => Tri::No,
+    };
+    let allowed = allow.and(covers(statement, action));
+    if allowed == Tri::No {
+        return Tri::No;
+    }
+    // `NotPrincipal` with Allow admits everyone it does not list.
+    if statement.not_principal.is_some() {
+        return Tri::Unknown;
+    }
+    let Some(principal) = &statement.principal else {
+        return Tri::No;
+    };
+    let values: Vec<(&str, &SVal)> = match &principal.form {
+        PrincipalForm::Star(value) => vec![("AWS", value)],
+        PrincipalForm::Map(entries) => entries
+            .iter()
+            .flat_map(|e| e.values.iter().map(|v| (e.key.value.as_str(), v)))
+            .collect(),
+    };
+    let names = Tri::any(values.into_iter().map(|(key, value)| match &value.value {
+        Val::Unknown(_) => Tri::Unknown,
+        Val::Known(text) => names_caller(key, text, caller),
+    }));
+    allowed.and(names)
+}
+
+/// Whether one principal value (under `key`: `AWS`, `Service`, `Federated`) names the caller.
+fn names_caller(key: &str, text: &str, caller: &crate::graph::Node) -> Tri {
+    use crate::graph::NodeKind as G;
+    use crate::model::arn::{AwsPrincipal, classify_aws_principal};
+    match (key, caller.kind) {
+        ("Service", G::Service) | ("Federated", G::Federated) => {
+            return Tri::from_bool(text == caller.id);
+        }
+        ("AWS", G::User | G::Role | G::Account | G::Any) => {}
+        _ => return Tri::No,
+    }
+    let account = caller.account.as_deref();
+    match (classify_aws_principal(text), caller.kind) {
+        (AwsPrincipal::Anyone, _) => Tri::Yes,
+        // "Any principal" stands for callers a value may or may not name.
+        (AwsPrincipal::Invalid(_), _) => Tri::No,
+        // A unique ID may be the caller's (the linter does not know IDs).
+        (AwsPrincipal::UniqueId(_), _) | (_, G::Any) => Tri::Unknown,
+        (AwsPrincipal::Account { account: a }, _) => Tri::from_bool(Some(a) == account),
+        // An account stands for its principals: a user or role of it may be the caller.
+        (parsed, G::Account) => {
+            if parsed.account() == account {
+                Tri::Unknown
+            } else {
+                Tri::No
+            }
+        }
+        (AwsPrincipal::User { .. } | AwsPrincipal::Role { .. }, _) => {
+            Tri::from_bool(text == caller.id)
+        }
+        // A session of the role: `arn:aws:sts::A:assumed-role/<name>/<session>` (the session
+        // ARN carries the role's name, never its path).
+        (
+            AwsPrincipal::AssumedRole {
+                account: a,
+                role_and_session,
+            },
+            _,
+        ) => Tri::from_bool(
+            caller.kind == G::Role
+                && Some(a) == account
+                && role_and_session.split('/').next() == Some(caller.name()),
+        ),
+        (AwsPrincipal::FederatedUser { .. }, _) => Tri::No,
+    }
 }
 
 /// Builds a principal graph from JSON texts, for the graph rules' unit tests.
