@@ -25,6 +25,10 @@ pub struct ConfigFile {
     /// `[[principal]]`: policy files attached to a user, group or role.
     #[serde(default)]
     pub principal: Vec<principal::PrincipalEntry>,
+    #[serde(default)]
+    pub inventory: InventorySection,
+    #[serde(default)]
+    pub sessions: SessionsSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -51,6 +55,26 @@ pub struct AccountsSection {
     pub own: Vec<Spanned<String>>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InventorySection {
+    /// The input holds every user and role of each account it defines any in, so a same-account
+    /// principal it lacks does not exist (TL403 becomes an error).
+    #[serde(default)]
+    pub complete: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionsSection {
+    /// The session length, in seconds, that callers request (`duration_seconds` of the
+    /// team's AWS CLI profiles): above 3600 a chained hop cannot give it (TL407).
+    pub duration: Option<Spanned<u32>>,
+}
+
+/// Session lengths `DurationSeconds` accepts: 15 minutes to 12 hours [STS-API].
+pub const SESSION_DURATION: std::ops::RangeInclusive<u32> = 900..=43_200;
+
 /// A configuration file with the text it was read from, for pointing at errors.
 #[derive(Debug)]
 pub struct LoadedConfig {
@@ -75,6 +99,11 @@ pub struct ConfigError {
 pub struct Settings {
     /// Our account IDs (`[accounts] own`).
     pub own_accounts: Vec<String>,
+    /// The input defines every user and role of each account it defines any in
+    /// (`[inventory] complete`).
+    pub inventory_complete: bool,
+    /// The session length callers request, in seconds (`[sessions] duration`).
+    pub session_duration: Option<u32>,
 }
 
 impl Settings {
@@ -109,6 +138,21 @@ pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
                 ),
             });
         }
+    }
+    if let Some(duration) = &file.sessions.duration
+        && !SESSION_DURATION.contains(duration.get_ref())
+    {
+        return Err(ConfigError {
+            path: path.to_path_buf(),
+            text: text.clone(),
+            span: Some(duration.span()),
+            message: format!(
+                "{} seconds is not a session length AWS grants: use {} to {}",
+                duration.get_ref(),
+                SESSION_DURATION.start(),
+                SESSION_DURATION.end()
+            ),
+        });
     }
     let principals = principal::resolve(&file.principal, path, &display(path), &text).map_err(
         |(span, message)| ConfigError {

@@ -8,7 +8,8 @@ use crate::rules::{REGISTRY, Rule};
 #[derive(Debug, Clone)]
 pub struct Selection {
     enabled: Vec<bool>,
-    severity: Vec<Severity>,
+    /// The severity the configuration sets for each rule, if it sets one.
+    severity: Vec<Option<Severity>>,
 }
 
 /// The selectors of a run, config and command line already merged.
@@ -72,7 +73,7 @@ impl Selection {
                     .iter()
                     .rev()
                     .find(|(s, _)| matches(s, rule))
-                    .map_or(rule.meta.severity, |(_, severity)| *severity)
+                    .map(|(_, severity)| *severity)
             })
             .collect();
         Ok(Selection { enabled, severity })
@@ -94,12 +95,10 @@ impl Selection {
         self.enabled[Self::index(code)]
     }
 
-    /// The severity a rule's findings are reported at, when the configuration overrides the
-    /// rule's default.
+    /// The severity a rule's findings are reported at, when the configuration sets one: it
+    /// wins over the rule's default and over a severity the rule chose for a finding.
     pub fn severity_override(&self, code: &str) -> Option<Severity> {
-        let index = Self::index(code);
-        let severity = self.severity[index];
-        (severity != REGISTRY[index].meta.severity).then_some(severity)
+        self.severity[Self::index(code)]
     }
 
     /// The enabled rules.

@@ -384,6 +384,17 @@ fn exit_2_on_bad_config_values() {
             "trustlint.toml:2:9",
         ),
         ("[lint]\nselect = \"TL201\"\n", "", "trustlint.toml:2:"),
+        (
+            "[sessions]\nduration = 60\n",
+            "900 to 43200",
+            "trustlint.toml:2:12",
+        ),
+        (
+            "[inventory]\ncomplete = \"yes\"\n",
+            "",
+            "trustlint.toml:2:12",
+        ),
+        ("[inventory]\nwhole = true\n", "whole", "trustlint.toml:2:1"),
         ("[lint\n", "", "trustlint.toml:1:"),
     ] {
         let dir = tree(&[("any.json", ANY_PRINCIPAL), ("trustlint.toml", toml)]);
@@ -1403,6 +1414,37 @@ fn config_is_discovered_from_the_first_path_upwards() {
     std::fs::remove_dir(root.join("project/.git")).unwrap();
     let run = tl(root, &["lint", "--format", "json", "project/deploy/roles"]);
     assert_eq!(run.codes(), set(&[]), "{run:?}");
+}
+
+/// `[inventory] complete` makes a same-account principal missing from a `get-role` output an
+/// error (exit 1); an explicit `[lint.severity]` still wins.
+#[test]
+fn declared_complete_inventory_makes_missing_principals_errors() {
+    let get_role = r#"{"Role": {"RoleName": "deploy", "Arn": "arn:aws:iam::111122223333:role/deploy",
+        "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::111122223333:user/bob"}, "Action": "sts:AssumeRole"}]}}}"#;
+    let severity_of = |toml: &str| {
+        let dir = tree(&[("deploy.json", get_role), ("trustlint.toml", toml)]);
+        let run = tl(
+            dir.path(),
+            &["lint", "--format", "json", "--select", "TL403", "."],
+        );
+        let severities: Vec<String> = run
+            .diagnostics()
+            .iter()
+            .map(|d| d["severity"].as_str().unwrap().to_string())
+            .collect();
+        (run.code, severities)
+    };
+    assert_eq!(severity_of(""), (0, vec![]));
+    assert_eq!(
+        severity_of("[inventory]\ncomplete = true\n"),
+        (1, vec!["error".to_string()])
+    );
+    assert_eq!(
+        severity_of("[inventory]\ncomplete = true\n[lint.severity]\nTL403 = \"info\"\n"),
+        (0, vec!["info".to_string()])
+    );
 }
 
 #[test]

@@ -298,6 +298,8 @@ fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, C
             .iter()
             .map(|a| a.get_ref().clone())
             .collect();
+        settings.inventory_complete = loaded.file.inventory.complete;
+        settings.session_duration = loaded.file.sessions.duration.as_ref().map(|d| *d.get_ref());
         max_file_size = lint.max_file_size.unwrap_or(max_file_size);
     }
     if let Some(select) = &args.select {

@@ -5,7 +5,8 @@
 //! using role chaining and provide a DurationSeconds parameter value greater than one hour, the
 //! operation fails" [UG:id_roles_terms-and-concepts]. A role whose trust admits only roles (role
 //! sessions) is only ever assumed by chaining, so a `MaxSessionDuration` above 3600 s can never
-//! be used and a caller that asks for it fails. EC2 instance-profile credentials are not
+//! be used and a caller that asks for it fails; so does a caller asking for the longer session
+//! the configuration says the team's tooling requests (`[sessions] duration`). EC2 instance-profile credentials are not
 //! chaining (same page): a role trusted by `ec2.amazonaws.com` has a service caller and is not
 //! reported, nor is one trusted by a user, an account, a provider, `*`, or a value the linter
 //! cannot read (an unknown, a unique ID).
@@ -42,19 +43,29 @@ const SHOWN: usize = 5;
 
 struct ChainedSessionOverOneHour;
 
+/// The session length a chained caller cannot get.
+#[derive(Clone, Copy)]
+enum Wanted {
+    /// The role's `MaxSessionDuration`.
+    RoleMaximum(u32),
+    /// `[sessions] duration` of the configuration.
+    Requested(u32),
+}
+
 impl GraphRule for ChainedSessionOverOneHour {
     fn check(&self, graph: &Graph, cx: &mut RuleContext<'_>) {
         for (id, node) in graph.nodes().iter().enumerate() {
             let Some(entity) = node.entity.map(|e| &graph.entities[e]) else {
                 continue;
             };
-            let Some(max) = entity.max_session_duration else {
-                continue;
+            // What callers want: the role's own maximum, or the length the team's tooling asks
+            // for (`[sessions] duration`), whichever says more than the chain allows.
+            let wanted = match (entity.max_session_duration, cx.settings.session_duration) {
+                (Some(max), _) if max > CHAIN_LIMIT => Wanted::RoleMaximum(max),
+                (_, Some(requested)) if requested > CHAIN_LIMIT => Wanted::Requested(requested),
+                _ => continue,
             };
-            if node.kind != NodeKind::Role
-                || max <= CHAIN_LIMIT
-                || !trust_admits_only_roles(graph, node)
-            {
+            if node.kind != NodeKind::Role || !trust_admits_only_roles(graph, node) {
                 continue;
             }
             let mut callers: Vec<_> = graph.in_edges(id).collect();
@@ -66,11 +77,17 @@ impl GraphRule for ChainedSessionOverOneHour {
                 continue;
             }
             callers.sort_by(|a, b| graph.node(a.from).id.cmp(&graph.node(b.from).id));
+            let wants = match wanted {
+                Wanted::RoleMaximum(max) => format!("allows sessions of {max} seconds"),
+                Wanted::Requested(requested) => format!(
+                    "is expected to give sessions of {requested} seconds (`[sessions] duration`)"
+                ),
+            };
             let mut diagnostic = Diagnostic::new(
                 &RULE.meta,
                 entity.span,
                 format!(
-                    "role `{}` allows sessions of {max} seconds, but only roles can assume it and a chained session lasts at most {CHAIN_LIMIT} seconds",
+                    "role `{}` {wants}, but only roles can assume it and a chained session lasts at most {CHAIN_LIMIT} seconds",
                     node.name()
                 ),
             );
@@ -84,10 +101,17 @@ impl GraphRule for ChainedSessionOverOneHour {
                     ),
                 );
             }
-            cx.report(diagnostic.with_help(format!(
-                "set `MaxSessionDuration` of `{}` to {CHAIN_LIMIT} (callers asking for more with `DurationSeconds` fail), or let a non-role principal assume it if long sessions are needed",
-                node.name()
-            )));
+            let help = match wanted {
+                Wanted::RoleMaximum(_) => format!(
+                    "set `MaxSessionDuration` of `{}` to {CHAIN_LIMIT} (callers asking for more with `DurationSeconds` fail), or let a non-role principal assume it if long sessions are needed",
+                    node.name()
+                ),
+                Wanted::Requested(_) => format!(
+                    "request at most {CHAIN_LIMIT} seconds when assuming `{}` from a role session (a longer `DurationSeconds` fails), or let a non-role principal assume it",
+                    node.name()
+                ),
+            };
+            cx.report(diagnostic.with_help(help));
         }
     }
 }

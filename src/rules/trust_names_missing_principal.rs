@@ -9,12 +9,13 @@
 //! written admits nobody.
 //!
 //! Only the role's own account is judged, and only when that account was loaded whole (an
-//! account dump, `Graph::complete_accounts`): elsewhere a principal missing from the input may
-//! well exist. An assumed-role session ARN names the role by name only (no path), so its role
+//! account dump, `Graph::complete_accounts`) or the configuration declares the inventory
+//! complete (`[inventory] complete = true`: every account the input defines a user or role in;
+//! the finding is then an error): elsewhere a principal missing from the input may well exist. An assumed-role session ARN names the role by name only (no path), so its role
 //! must exist under any path; a federated-user session names no IAM entity and is never
 //! reported.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::assume_missing_identity_permission::describe;
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
@@ -48,6 +49,23 @@ impl GraphRule for TrustNamesMissingPrincipal {
             .filter(|n| exists(n) && matches!(n.kind, NodeKind::User | NodeKind::Role))
             .filter_map(|n| Some(((n.kind, n.account.as_deref()?, n.name()), n)))
             .collect();
+        // Accounts whose every user and role the input holds: loaded whole, or declared so.
+        let judged: BTreeSet<&str> = if cx.settings.inventory_complete {
+            graph
+                .nodes()
+                .iter()
+                .filter(|n| n.entity.is_some())
+                .filter_map(|n| n.account.as_deref())
+                .chain(graph.complete_accounts.iter().map(String::as_str))
+                .collect()
+        } else {
+            graph.complete_accounts.iter().map(String::as_str).collect()
+        };
+        let severity = if cx.settings.inventory_complete {
+            Severity::Error
+        } else {
+            RULE.meta.severity
+        };
         for reference in graph.trust_refs() {
             let Target::Node(named) = reference.target else {
                 continue;
@@ -57,9 +75,7 @@ impl GraphRule for TrustNamesMissingPrincipal {
             let Some(account) = role.account.as_deref() else {
                 continue;
             };
-            if exists(node)
-                || node.account.as_deref() != Some(account)
-                || !graph.complete_accounts.contains(account)
+            if exists(node) || node.account.as_deref() != Some(account) || !judged.contains(account)
             {
                 continue;
             }
@@ -81,14 +97,17 @@ impl GraphRule for TrustNamesMissingPrincipal {
                     if defined.contains_key(&(NodeKind::Role, account, role_name)) {
                         continue;
                     }
-                    cx.report(Diagnostic::new(
-                        &RULE.meta,
-                        reference.value,
-                        format!(
-                            "{} trusts sessions of role `{role_name}`, but account `{account}` as loaded has no role of that name, so this entry admits nobody",
-                            describe(role)
-                        ),
-                    ));
+                    cx.report(
+                        Diagnostic::new(
+                            &RULE.meta,
+                            reference.value,
+                            format!(
+                                "{} trusts sessions of role `{role_name}`, but account `{account}` as loaded has no role of that name, so this entry admits nobody",
+                                describe(role)
+                            ),
+                        )
+                        .with_severity(severity),
+                    );
                     continue;
                 }
                 _ => continue,
@@ -121,7 +140,7 @@ impl GraphRule for TrustNamesMissingPrincipal {
                         other.id
                     ));
             }
-            cx.report(diagnostic);
+            cx.report(diagnostic.with_severity(severity));
         }
     }
 }

@@ -652,6 +652,7 @@ pub mod test_graph {
     ) -> Vec<crate::report::diagnostic::Diagnostic> {
         let settings = crate::config::Settings {
             own_accounts: own.iter().map(|a| a.to_string()).collect(),
+            ..Default::default()
         };
         let mut cx = crate::rules::RuleContext::new(&settings);
         rule.check(graph, &mut cx);
