@@ -184,7 +184,7 @@ fn shortest_cycle(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::prelude::test_graph::{Builder, run, trust_aws};
+    use crate::rules::prelude::testkit::{World, trust_of};
 
     fn role(i: usize) -> String {
         format!("arn:aws:iam::111122223333:role/r{i}")
@@ -192,11 +192,10 @@ mod tests {
 
     #[test]
     fn two_roles_trusting_each_other_form_one_cycle() {
-        let graph = Builder::default()
-            .role(&role(1), &trust_aws(&role(2)), &[])
-            .role(&role(2), &trust_aws(&role(1)), &[])
-            .build();
-        let found = run(&AssumeCycle, &graph, &[]);
+        let mut world = World::new();
+        world.role(&role(1), &trust_of(&role(2)), &[]);
+        world.role(&role(2), &trust_of(&role(1)), &[]);
+        let found = world.run(&AssumeCycle);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
             found[0].message,
@@ -207,23 +206,22 @@ mod tests {
 
     #[test]
     fn a_chain_and_a_self_trust_are_not_cycles() {
-        let graph = Builder::default()
-            .role(&role(1), &trust_aws(&role(1)), &[])
-            .role(&role(2), &trust_aws(&role(1)), &[])
-            .role(&role(3), &trust_aws(&role(2)), &[])
-            .build();
-        assert!(run(&AssumeCycle, &graph, &[]).is_empty());
+        let mut world = World::new();
+        world.role(&role(1), &trust_of(&role(1)), &[]);
+        world.role(&role(2), &trust_of(&role(1)), &[]);
+        world.role(&role(3), &trust_of(&role(2)), &[]);
+        assert!(world.run(&AssumeCycle).is_empty());
     }
 
     #[test]
     fn a_long_ring_is_found_without_recursion() {
         let n = 100_000;
-        let mut builder = Builder::default();
+        let mut world = World::new();
         for i in 0..n {
-            builder = builder.trust_only(&role(i), &trust_aws(&role((i + n - 1) % n)));
+            // Known only by their trusts (not defined).
+            world.trust(&role(i), &trust_of(&role((i + n - 1) % n)));
         }
-        let graph = builder.build();
-        let found = run(&AssumeCycle, &graph, &[]);
+        let found = world.run(&AssumeCycle);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].labels.len(), crate::rules::prelude::MAX_SHOWN_HOPS);
         assert!(found[0].message.len() < 1000, "{}", found[0].message);

@@ -346,7 +346,7 @@ pub(super) fn trusted_summary(graph: &Graph, role: &Node) -> String {
 mod tests {
     use super::*;
     use crate::model::OwnerKind;
-    use crate::rules::prelude::testkit::{World, assume_grant, trust_of};
+    use crate::rules::prelude::testkit::{World, allow, trust_of};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/deploy";
     const ALICE: &str = "arn:aws:iam::444455556666:user/alice";
@@ -387,7 +387,7 @@ mod tests {
         world.attach(ops, "arn:aws:iam::444455556666:policy/assume");
         world.managed(
             "arn:aws:iam::444455556666:policy/assume",
-            &assume_grant(ROLE),
+            &allow("sts:AssumeRole", ROLE),
         );
         world.trust(ROLE, &trust_of(ALICE));
         assert!(world.run(&AssumeMissingIdentityPermission).is_empty());
@@ -469,7 +469,7 @@ mod tests {
         world.inline(
             OwnerKind::Role,
             "arn:aws:iam::444455556666:role/ci",
-            &assume_grant("arn:aws:iam::*:role/*"),
+            &allow("sts:AssumeRole", "arn:aws:iam::*:role/*"),
         );
         world.trust(ROLE, &trust_of("444455556666"));
         assert!(world.run(&AssumeMissingIdentityPermission).is_empty());

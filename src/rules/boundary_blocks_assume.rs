@@ -179,7 +179,7 @@ fn check_pair(
 mod tests {
     use super::*;
     use crate::model::OwnerKind;
-    use crate::rules::prelude::testkit::{World, assume_grant, trust_of};
+    use crate::rules::prelude::testkit::{World, allow, trust_of};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/deploy";
     const ALICE: &str = "arn:aws:iam::111122223333:user/alice";
@@ -200,7 +200,7 @@ mod tests {
         if let Some(text) = boundary_document {
             world.managed(BOUNDARY, text);
         }
-        world.inline(kind, caller, &assume_grant(ROLE));
+        world.inline(kind, caller, &allow("sts:AssumeRole", ROLE));
         world.trust(ROLE, trust);
         world
     }
@@ -239,7 +239,7 @@ mod tests {
         let alice = world.define(OwnerKind::User, ALICE);
         world.boundary(alice, BOUNDARY);
         world.managed(BOUNDARY, S3_ONLY);
-        world.inline(OwnerKind::User, ALICE, &assume_grant("*"));
+        world.inline(OwnerKind::User, ALICE, &allow("sts:AssumeRole", "*"));
         world.trust(ROLE, &trust_of("111122223333"));
         assert!(world.run(&BoundaryBlocksAssume).is_empty());
         // Named by its exact ARN, the same caller is reported.
@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn boundary_allowing_unloaded_or_conditioned_is_silent() {
-        let allows = assume_grant("arn:aws:iam::*:role/*");
+        let allows = allow("sts:AssumeRole", "arn:aws:iam::*:role/*");
         assert!(
             world(ALICE, Some(&allows), &trust_of(ALICE))
                 .run(&BoundaryBlocksAssume)

@@ -157,23 +157,22 @@ fn trust_admits_only_roles(graph: &Graph, role: &Node) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::prelude::test_graph::{Builder, allow, run, trust_aws};
+    use crate::rules::prelude::testkit::{World, allow, trust_of};
 
     const A: &str = "arn:aws:iam::111122223333:role/a";
     const B: &str = "arn:aws:iam::111122223333:role/b";
 
     #[test]
     fn role_assumed_only_by_a_role_with_long_sessions_is_reported() {
-        let graph = Builder::default()
-            .role(
-                A,
-                &trust_aws("arn:aws:iam::111122223333:root"),
-                &[&allow("sts:AssumeRole", B)],
-            )
-            .role(B, &trust_aws(A), &[])
-            .max_session(43200)
-            .build();
-        let found = run(&ChainedSessionOverOneHour, &graph, &[]);
+        let mut world = World::new();
+        world.role(
+            A,
+            &trust_of("arn:aws:iam::111122223333:root"),
+            &[&allow("sts:AssumeRole", B)],
+        );
+        let b = world.role(B, &trust_of(A), &[]);
+        world.max_session(b, 43200);
+        let found = world.run(&ChainedSessionOverOneHour);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0]
@@ -184,31 +183,27 @@ mod tests {
 
     #[test]
     fn one_hour_or_a_non_role_caller_is_fine() {
-        let graph = Builder::default()
-            .role(B, &trust_aws(A), &[])
-            .max_session(3600)
-            .build();
-        assert!(run(&ChainedSessionOverOneHour, &graph, &[]).is_empty());
-        let graph = Builder::default()
-            .role(B, &trust_aws("arn:aws:iam::111122223333:user/u"), &[])
-            .max_session(7200)
-            .build();
-        assert!(run(&ChainedSessionOverOneHour, &graph, &[]).is_empty());
+        let mut world = World::new();
+        let b = world.role(B, &trust_of(A), &[]);
+        world.max_session(b, 3600);
+        assert!(world.run(&ChainedSessionOverOneHour).is_empty());
+        let mut world = World::new();
+        let b = world.role(B, &trust_of("arn:aws:iam::111122223333:user/u"), &[]);
+        world.max_session(b, 7200);
+        assert!(world.run(&ChainedSessionOverOneHour).is_empty());
         let ec2 = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}"#;
-        let graph = Builder::default()
-            .role(B, ec2, &[])
-            .max_session(7200)
-            .build();
-        assert!(run(&ChainedSessionOverOneHour, &graph, &[]).is_empty());
+        let mut world = World::new();
+        let b = world.role(B, ec2, &[]);
+        world.max_session(b, 7200);
+        assert!(world.run(&ChainedSessionOverOneHour).is_empty());
     }
 
     #[test]
     fn a_role_and_a_user_are_not_only_chaining() {
         let trust = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:role/a", "arn:aws:iam::111122223333:user/u"]}, "Action": "sts:AssumeRole"}]}"#;
-        let graph = Builder::default()
-            .role(B, trust, &[])
-            .max_session(7200)
-            .build();
-        assert!(run(&ChainedSessionOverOneHour, &graph, &[]).is_empty());
+        let mut world = World::new();
+        let b = world.role(B, trust, &[]);
+        world.max_session(b, 7200);
+        assert!(world.run(&ChainedSessionOverOneHour).is_empty());
     }
 }

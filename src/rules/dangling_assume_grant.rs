@@ -164,7 +164,7 @@ pub(super) fn has_trust(graph: &Graph, role: &Node) -> bool {
 mod tests {
     use super::*;
     use crate::model::OwnerKind;
-    use crate::rules::prelude::testkit::{World, assume_grant, trust_of};
+    use crate::rules::prelude::testkit::{World, allow, trust_of};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/deploy";
     const ALICE: &str = "arn:aws:iam::444455556666:user/alice";
@@ -173,7 +173,7 @@ mod tests {
         let mut world = World::new();
         world.define(OwnerKind::Role, ROLE);
         world.define(OwnerKind::User, ALICE);
-        world.inline(OwnerKind::User, ALICE, &assume_grant(ROLE));
+        world.inline(OwnerKind::User, ALICE, &allow("sts:AssumeRole", ROLE));
         world.trust(ROLE, trust);
         world
     }
@@ -228,7 +228,7 @@ mod tests {
         let mut world = World::new();
         world.define(OwnerKind::Role, ROLE);
         world.define(OwnerKind::Role, caller);
-        world.inline(OwnerKind::Role, caller, &assume_grant(ROLE));
+        world.inline(OwnerKind::Role, caller, &allow("sts:AssumeRole", ROLE));
         world.trust(
             ROLE,
             &trust_of("arn:aws:sts::444455556666:assumed-role/ci/build"),
@@ -245,12 +245,15 @@ mod tests {
         world.inline(
             OwnerKind::User,
             ALICE,
-            &assume_grant("arn:aws:iam::111122223333:role/*"),
+            &allow("sts:AssumeRole", "arn:aws:iam::111122223333:role/*"),
         );
         world.inline(
             OwnerKind::User,
             ALICE,
-            &assume_grant("arn:aws:iam::111122223333:role/not-loaded"),
+            &allow(
+                "sts:AssumeRole",
+                "arn:aws:iam::111122223333:role/not-loaded",
+            ),
         );
         world.inline(
             OwnerKind::User,
@@ -275,7 +278,7 @@ mod tests {
         world.inline(
             OwnerKind::Group,
             "arn:aws:iam::444455556666:group/ops",
-            &assume_grant(ROLE),
+            &allow("sts:AssumeRole", ROLE),
         );
         world.trust(ROLE, &trust_of("arn:aws:iam::777788889999:root"));
         let found = world.run(&DanglingAssumeGrant);

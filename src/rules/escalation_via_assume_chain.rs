@@ -149,7 +149,7 @@ impl GraphRule for EscalationViaAssumeChain {
 mod tests {
     use super::*;
     use crate::rules::prelude::ADMINISTRATOR_ACCESS;
-    use crate::rules::prelude::test_graph::{Builder, allow, run, trust_aws};
+    use crate::rules::prelude::testkit::{World, allow, trust_of};
 
     const ACCOUNT: &str = "arn:aws:iam::111122223333";
 
@@ -159,16 +159,15 @@ mod tests {
 
     #[test]
     fn chain_to_an_admin_role_is_reported_once_from_its_head() {
-        let graph = Builder::default()
-            .role(&role("start"), &trust_aws(&format!("{ACCOUNT}:root")), &[])
-            .role(&role("middle"), &trust_aws(&role("start")), &[])
-            .role(
-                &role("admin"),
-                &trust_aws(&role("middle")),
-                &[&allow("*", "*")],
-            )
-            .build();
-        let found = run(&EscalationViaAssumeChain, &graph, &[]);
+        let mut world = World::new();
+        world.role(&role("start"), &trust_of(&format!("{ACCOUNT}:root")), &[]);
+        world.role(&role("middle"), &trust_of(&role("start")), &[]);
+        world.role(
+            &role("admin"),
+            &trust_of(&role("middle")),
+            &[&allow("*", "*")],
+        );
+        let found = world.run(&EscalationViaAssumeChain);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
             found[0].message,
@@ -179,16 +178,15 @@ mod tests {
 
     #[test]
     fn administrator_access_by_arn_counts_without_its_document() {
-        let graph = Builder::default()
-            .user(&format!("{ACCOUNT}:user/dev"), &[])
-            .role(
-                &role("admin"),
-                &trust_aws(&format!("{ACCOUNT}:user/dev")),
-                &[],
-            )
-            .attach(ADMINISTRATOR_ACCESS)
-            .build();
-        let found = run(&EscalationViaAssumeChain, &graph, &[]);
+        let mut world = World::new();
+        world.user(&format!("{ACCOUNT}:user/dev"), &[]);
+        let admin = world.role(
+            &role("admin"),
+            &trust_of(&format!("{ACCOUNT}:user/dev")),
+            &[],
+        );
+        world.attach(admin, ADMINISTRATOR_ACCESS);
+        let found = world.run(&EscalationViaAssumeChain);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.starts_with("non-admin user `dev`"));
     }
@@ -196,58 +194,49 @@ mod tests {
     #[test]
     fn admin_callers_uncertain_hops_and_unknown_starts_are_silent() {
         // The caller is itself an admin.
-        let graph = Builder::default()
-            .role(
-                &role("a"),
-                &trust_aws(&format!("{ACCOUNT}:root")),
-                &[&allow("*", "*")],
-            )
-            .role(&role("b"), &trust_aws(&role("a")), &[&allow("*", "*")])
-            .build();
-        assert!(run(&EscalationViaAssumeChain, &graph, &[]).is_empty());
+        let mut world = World::new();
+        world.role(
+            &role("a"),
+            &trust_of(&format!("{ACCOUNT}:root")),
+            &[&allow("*", "*")],
+        );
+        world.role(&role("b"), &trust_of(&role("a")), &[&allow("*", "*")]);
+        assert!(world.run(&EscalationViaAssumeChain).is_empty());
         // The hop is conditioned (uncertain).
         let conditioned = format!(
             r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "{}"}}, "Action": "sts:AssumeRole", "Condition": {{"Bool": {{"aws:MultiFactorAuthPresent": "true"}}}}}}]}}"#,
             role("a")
         );
-        let graph = Builder::default()
-            .role(&role("a"), &trust_aws(&format!("{ACCOUNT}:root")), &[])
-            .role(&role("b"), &conditioned, &[&allow("*", "*")])
-            .build();
-        assert!(run(&EscalationViaAssumeChain, &graph, &[]).is_empty());
+        let mut world = World::new();
+        world.role(&role("a"), &trust_of(&format!("{ACCOUNT}:root")), &[]);
+        world.role(&role("b"), &conditioned, &[&allow("*", "*")]);
+        assert!(world.run(&EscalationViaAssumeChain).is_empty());
         // The caller holds an IAM write: maybe already admin.
-        let graph = Builder::default()
-            .role(
-                &role("a"),
-                &trust_aws(&format!("{ACCOUNT}:root")),
-                &[&allow("iam:PassRole", "*")],
-            )
-            .role(&role("b"), &trust_aws(&role("a")), &[&allow("*", "*")])
-            .build();
-        assert!(run(&EscalationViaAssumeChain, &graph, &[]).is_empty());
+        let mut world = World::new();
+        world.role(
+            &role("a"),
+            &trust_of(&format!("{ACCOUNT}:root")),
+            &[&allow("iam:PassRole", "*")],
+        );
+        world.role(&role("b"), &trust_of(&role("a")), &[&allow("*", "*")]);
+        assert!(world.run(&EscalationViaAssumeChain).is_empty());
         // A Deny on the target: not certainly admin.
         let deny = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}"#;
-        let graph = Builder::default()
-            .role(&role("a"), &trust_aws(&format!("{ACCOUNT}:root")), &[])
-            .role(
-                &role("b"),
-                &trust_aws(&role("a")),
-                &[&allow("*", "*"), deny],
-            )
-            .build();
-        assert!(run(&EscalationViaAssumeChain, &graph, &[]).is_empty());
+        let mut world = World::new();
+        world.role(&role("a"), &trust_of(&format!("{ACCOUNT}:root")), &[]);
+        world.role(&role("b"), &trust_of(&role("a")), &[&allow("*", "*"), deny]);
+        assert!(world.run(&EscalationViaAssumeChain).is_empty());
     }
 
     #[test]
     fn self_policy_write_is_admin_equivalent() {
-        let graph = Builder::default()
-            .role(&role("a"), &trust_aws(&format!("{ACCOUNT}:root")), &[])
-            .role(
-                &role("b"),
-                &trust_aws(&role("a")),
-                &[&allow("iam:PutRolePolicy", "*")],
-            )
-            .build();
-        assert_eq!(run(&EscalationViaAssumeChain, &graph, &[]).len(), 1);
+        let mut world = World::new();
+        world.role(&role("a"), &trust_of(&format!("{ACCOUNT}:root")), &[]);
+        world.role(
+            &role("b"),
+            &trust_of(&role("a")),
+            &[&allow("iam:PutRolePolicy", "*")],
+        );
+        assert_eq!(world.run(&EscalationViaAssumeChain).len(), 1);
     }
 }

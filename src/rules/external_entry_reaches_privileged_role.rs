@@ -186,7 +186,7 @@ fn trust_may_deny(graph: &Graph, edge: &Edge) -> bool {
 mod tests {
     use super::*;
     use crate::rules::prelude::ADMINISTRATOR_ACCESS;
-    use crate::rules::prelude::test_graph::{Builder, allow, run, trust_aws};
+    use crate::rules::prelude::testkit::{World, allow, trust_of};
 
     const OWN: &str = "111122223333";
 
@@ -196,12 +196,11 @@ mod tests {
 
     #[test]
     fn any_principal_to_an_admin_role_through_a_chain() {
-        let graph = Builder::default()
-            .role(&role("open"), &trust_aws("*"), &[])
-            .role(&role("admin"), &trust_aws(&role("open")), &[])
-            .attach(ADMINISTRATOR_ACCESS)
-            .build();
-        let found = run(&ExternalEntryReachesPrivilegedRole, &graph, &[]);
+        let mut world = World::new();
+        world.role(&role("open"), &trust_of("*"), &[]);
+        let admin = world.role(&role("admin"), &trust_of(&role("open")), &[]);
+        world.attach(admin, ADMINISTRATOR_ACCESS);
+        let found = world.run(&ExternalEntryReachesPrivilegedRole);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
             found[0].message,
@@ -211,23 +210,19 @@ mod tests {
 
     #[test]
     fn third_party_account_needs_own_accounts() {
-        let graph = Builder::default()
-            .role(
-                &role("vendor"),
-                &trust_aws("arn:aws:iam::999988887777:root"),
-                &[&allow("*", "*")],
-            )
-            .build();
-        assert!(run(&ExternalEntryReachesPrivilegedRole, &graph, &[]).is_empty());
-        assert!(
-            run(
-                &ExternalEntryReachesPrivilegedRole,
-                &graph,
-                &[OWN, "999988887777"]
-            )
-            .is_empty()
+        let mut world = World::new();
+        world.role(
+            &role("vendor"),
+            &trust_of("arn:aws:iam::999988887777:root"),
+            &[&allow("*", "*")],
         );
-        let found = run(&ExternalEntryReachesPrivilegedRole, &graph, &[OWN]);
+        assert!(world.run(&ExternalEntryReachesPrivilegedRole).is_empty());
+        assert!(
+            world
+                .run_owning(&ExternalEntryReachesPrivilegedRole, &[OWN, "999988887777"])
+                .is_empty()
+        );
+        let found = world.run_owning(&ExternalEntryReachesPrivilegedRole, &[OWN]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
             found[0]
@@ -240,27 +235,26 @@ mod tests {
     fn conditioned_or_saml_entries_and_non_admin_targets_are_silent() {
         let org = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]}"#;
         let saml = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:saml-provider/corp"}, "Action": "sts:AssumeRoleWithSAML"}]}"#;
-        let graph = Builder::default()
-            .role(&role("org"), org, &[&allow("*", "*")])
-            .role(&role("sso"), saml, &[&allow("*", "*")])
-            .role(
-                &role("open"),
-                &trust_aws("*"),
-                &[&allow("s3:GetObject", "*")],
-            )
-            .build();
-        assert!(run(&ExternalEntryReachesPrivilegedRole, &graph, &[OWN]).is_empty());
+        let mut world = World::new();
+        world.role(&role("org"), org, &[&allow("*", "*")]);
+        world.role(&role("sso"), saml, &[&allow("*", "*")]);
+        world.role(
+            &role("open"),
+            &trust_of("*"),
+            &[&allow("s3:GetObject", "*")],
+        );
+        assert!(
+            world
+                .run_owning(&ExternalEntryReachesPrivilegedRole, &[OWN])
+                .is_empty()
+        );
     }
 
     #[test]
     fn unconditioned_oidc_provider_is_an_entry() {
         let oidc = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}, "Action": "sts:AssumeRoleWithWebIdentity"}]}"#;
-        let graph = Builder::default()
-            .role(&role("ci"), oidc, &[&allow("*", "*")])
-            .build();
-        assert_eq!(
-            run(&ExternalEntryReachesPrivilegedRole, &graph, &[]).len(),
-            1
-        );
+        let mut world = World::new();
+        world.role(&role("ci"), oidc, &[&allow("*", "*")]);
+        assert_eq!(world.run(&ExternalEntryReachesPrivilegedRole).len(), 1);
     }
 }

@@ -89,7 +89,7 @@ impl GraphRule for SelfAssumeNotTrusted {
 mod tests {
     use super::*;
     use crate::model::OwnerKind;
-    use crate::rules::prelude::testkit::{World, assume_grant, trust_of};
+    use crate::rules::prelude::testkit::{World, allow, trust_of};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/app/refresher";
 
@@ -105,7 +105,7 @@ mod tests {
 
     #[test]
     fn self_grant_without_self_trust_is_reported() {
-        let found = world(EC2, &assume_grant(ROLE)).run(&SelfAssumeNotTrusted);
+        let found = world(EC2, &allow("sts:AssumeRole", ROLE)).run(&SelfAssumeNotTrusted);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].at, format!("\"{ROLE}\""));
         assert_eq!(found[0].labels[0].0, "\"Principal\"");
@@ -120,7 +120,8 @@ mod tests {
             "arn:aws:sts::111122223333:assumed-role/refresher/renew",
             "*",
         ] {
-            let found = world(&trust_of(principal), &assume_grant(ROLE)).run(&SelfAssumeNotTrusted);
+            let found = world(&trust_of(principal), &allow("sts:AssumeRole", ROLE))
+                .run(&SelfAssumeNotTrusted);
             assert!(found.is_empty(), "{principal}: {found:?}");
         }
     }
@@ -128,7 +129,7 @@ mod tests {
     #[test]
     fn wildcard_or_conditioned_grant_is_silent() {
         assert!(
-            world(EC2, &assume_grant("*"))
+            world(EC2, &allow("sts:AssumeRole", "*"))
                 .run(&SelfAssumeNotTrusted)
                 .is_empty()
         );
@@ -144,8 +145,11 @@ mod tests {
 
     #[test]
     fn unknown_trust_value_is_silent() {
-        let found = world(&trust_of("AROAJQABLZS4A3QDU576Q"), &assume_grant(ROLE))
-            .run(&SelfAssumeNotTrusted);
+        let found = world(
+            &trust_of("AROAJQABLZS4A3QDU576Q"),
+            &allow("sts:AssumeRole", ROLE),
+        )
+        .run(&SelfAssumeNotTrusted);
         assert!(found.is_empty(), "{found:?}");
     }
 }

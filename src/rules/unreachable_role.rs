@@ -171,19 +171,19 @@ fn named_principals(graph: &Graph, role: &Node) -> Option<Vec<Named>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::prelude::test_graph::{Builder, run, trust_aws};
+    use crate::rules::prelude::testkit::{World, trust_of};
 
     const ROLE: &str = "arn:aws:iam::111122223333:role/dead";
 
     #[test]
     fn trust_without_session_grant_or_deleted_principal_is_reported() {
         let tag_only = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/x"}, "Action": "sts:TagSession"}]}"#;
-        let graph = Builder::default().role(ROLE, tag_only, &[]).build();
-        assert_eq!(run(&UnreachableRole, &graph, &[]).len(), 1);
-        let graph = Builder::default()
-            .role(ROLE, &trust_aws("AROAJQABLZS4A7QSF5RZL"), &[])
-            .build();
-        assert_eq!(run(&UnreachableRole, &graph, &[]).len(), 1);
+        let mut world = World::new();
+        world.role(ROLE, tag_only, &[]);
+        assert_eq!(world.run(&UnreachableRole).len(), 1);
+        let mut world = World::new();
+        world.role(ROLE, &trust_of("AROAJQABLZS4A7QSF5RZL"), &[]);
+        assert_eq!(world.run(&UnreachableRole).len(), 1);
     }
 
     #[test]
@@ -191,21 +191,23 @@ mod tests {
         let trust = r#"{"Version": "2012-10-17", "Statement": [
             {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/u"}, "Action": "sts:AssumeRole"},
             {"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]}"#;
-        let graph = Builder::default().role(ROLE, trust, &[]).build();
-        let found = run(&UnreachableRole, &graph, &[]);
+        let mut world = World::new();
+        world.role(ROLE, trust, &[]);
+        let found = world.run(&UnreachableRole);
         assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
     fn services_accounts_and_live_principals_are_silent() {
         for trust in [
-            trust_aws("arn:aws:iam::111122223333:user/u"),
-            trust_aws("arn:aws:iam::111122223333:root"),
-            trust_aws("*"),
+            trust_of("arn:aws:iam::111122223333:user/u"),
+            trust_of("arn:aws:iam::111122223333:root"),
+            trust_of("*"),
             r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}"#.to_string(),
         ] {
-            let graph = Builder::default().role(ROLE, &trust, &[]).build();
-            assert!(run(&UnreachableRole, &graph, &[]).is_empty(), "{trust}");
+            let mut world = World::new();
+            world.role(ROLE, &trust, &[]);
+            assert!(world.run(&UnreachableRole).is_empty(), "{trust}");
         }
     }
 }

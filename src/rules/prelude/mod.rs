@@ -510,163 +510,11 @@ fn names_caller(key: &str, text: &str, caller: &crate::graph::Node) -> Tri {
     }
 }
 
-/// Builds a principal graph from JSON texts, for the graph rules' unit tests.
-#[cfg(test)]
-pub mod test_graph {
-    use crate::graph::Graph;
-    use crate::model::{
-        Attachment, Document, DocumentKind, Entity, Inventory, Owner, OwnerKind, Spanned,
-    };
-    use crate::source::Span;
-    use crate::syntax::json::{Dialect, parse};
-    use crate::syntax::policy::{KindHint, lower_policy};
-
-    #[derive(Default)]
-    pub struct Builder {
-        documents: Vec<Document>,
-        entities: Vec<Entity>,
-        files: u32,
-    }
-
-    fn account_of(arn: &str) -> String {
-        arn.split(':').nth(4).unwrap_or("").to_string()
-    }
-
-    impl Builder {
-        fn doc(&mut self, text: &str, kind: DocumentKind, owner: Option<Owner>) -> Document {
-            let file = self.files;
-            self.files += 1;
-            let raw = parse(text, file, Dialect::Strict).expect("valid JSON");
-            lower_policy(raw, KindHint::Known(kind), owner)
-        }
-
-        fn entity(&mut self, kind: OwnerKind, arn: &str) -> usize {
-            let name = arn.rsplit('/').next().unwrap().to_string();
-            let span = Span::file_start(self.files);
-            self.entities
-                .push(Entity::new(kind, arn.into(), account_of(arn), name, span));
-            self.entities.len() - 1
-        }
-
-        fn owner(kind: OwnerKind, arn: &str) -> Owner {
-            Owner {
-                kind,
-                name: arn.rsplit('/').next().map(str::to_string),
-                account: Some(account_of(arn)),
-                arn: Some(arn.to_string()),
-            }
-        }
-
-        /// A defined role with its trust and inline identity policies.
-        pub fn role(mut self, arn: &str, trust: &str, inline: &[&str]) -> Self {
-            self.entity(OwnerKind::Role, arn);
-            let mut document = self.doc(
-                trust,
-                DocumentKind::Trust,
-                Some(Self::owner(OwnerKind::Role, arn)),
-            );
-            document.attachment = Attachment::Trust;
-            self.documents.push(document);
-            self.inline(OwnerKind::Role, arn, inline)
-        }
-
-        /// A role known only by its trust (a `get-role` output): not defined.
-        pub fn trust_only(mut self, arn: &str, trust: &str) -> Self {
-            let mut document = self.doc(
-                trust,
-                DocumentKind::Trust,
-                Some(Self::owner(OwnerKind::Role, arn)),
-            );
-            document.attachment = Attachment::Trust;
-            self.documents.push(document);
-            self
-        }
-
-        /// A defined user with inline identity policies.
-        pub fn user(mut self, arn: &str, inline: &[&str]) -> Self {
-            self.entity(OwnerKind::User, arn);
-            self.inline(OwnerKind::User, arn, inline)
-        }
-
-        fn inline(mut self, kind: OwnerKind, arn: &str, inline: &[&str]) -> Self {
-            for text in inline {
-                let mut document =
-                    self.doc(text, DocumentKind::Identity, Some(Self::owner(kind, arn)));
-                document.attachment = Attachment::Inline;
-                self.documents.push(document);
-            }
-            self
-        }
-
-        /// Attaches a managed policy by ARN to the last defined entity.
-        pub fn attach(mut self, policy: &str) -> Self {
-            let span = Span::file_start(self.files);
-            self.entities
-                .last_mut()
-                .unwrap()
-                .managed_policies
-                .push(Spanned {
-                    value: policy.to_string(),
-                    span,
-                });
-            self
-        }
-
-        /// Sets the last defined role's `MaxSessionDuration`.
-        pub fn max_session(mut self, seconds: u32) -> Self {
-            self.entities.last_mut().unwrap().max_session_duration = Some(seconds);
-            self
-        }
-
-        pub fn build(self) -> Graph {
-            Graph::build(
-                self.documents,
-                Inventory {
-                    entities: self.entities,
-                    complete_accounts: Vec::new(),
-                    ..Inventory::default()
-                },
-            )
-        }
-    }
-
-    /// A trust policy allowing `sts:AssumeRole` to one `AWS` principal.
-    pub fn trust_aws(principal: &str) -> String {
-        format!(
-            r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "{principal}"}}, "Action": "sts:AssumeRole"}}]}}"#
-        )
-    }
-
-    /// An identity policy allowing `action` on `resource`.
-    pub fn allow(action: &str, resource: &str) -> String {
-        format!(
-            r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Action": "{action}", "Resource": "{resource}"}}]}}"#
-        )
-    }
-
-    /// Runs one graph rule and returns its messages.
-    pub fn run(
-        rule: &dyn crate::rules::GraphRule,
-        graph: &Graph,
-        own: &[&str],
-    ) -> Vec<crate::report::diagnostic::Diagnostic> {
-        let settings = crate::config::Settings {
-            own_accounts: own.iter().map(|a| a.to_string()).collect(),
-            ..Default::default()
-        };
-        let mut cx = crate::rules::RuleContext::new(&settings);
-        rule.check(graph, &mut cx);
-        cx.finish().0
-    }
-}
-
-// A second hand-built-graph kit, reading back the text each span covers (used by the
-// TL401–TL404 and TL412 tests); `test_graph` above serves the chain rules. Merging the two is
-// open work.
 #[cfg(test)]
 pub mod testkit {
-    //! Builds a [`Graph`] by hand for unit tests: documents from JSON text, entities with
-    //! their definitions in files of their own, so a test can read back what a span covers.
+    //! Builds a [`Graph`] by hand for the graph rules' unit tests: documents from JSON text,
+    //! entities with their definitions in files of their own, so a test can read back what a
+    //! span covers.
 
     use crate::config::Settings;
     use crate::graph::Graph;
@@ -719,7 +567,7 @@ pub mod testkit {
             self
         }
 
-        /// Defines a user, group or role; returns its index for [`World::entity`].
+        /// Defines a user, group or role; returns its index for [`World::attach`] and the like.
         pub fn define(&mut self, kind: OwnerKind, arn: &str) -> usize {
             let (_, span) = self.file(arn);
             self.entities.push(Entity::new(
@@ -732,6 +580,25 @@ pub mod testkit {
             self.entities.len() - 1
         }
 
+        /// Defines a role with its trust and inline identity policies; returns its index.
+        pub fn role(&mut self, arn: &str, trust: &str, inline: &[&str]) -> usize {
+            let role = self.define(OwnerKind::Role, arn);
+            self.trust(arn, trust);
+            for text in inline {
+                self.inline(OwnerKind::Role, arn, text);
+            }
+            role
+        }
+
+        /// Defines a user with inline identity policies; returns its index.
+        pub fn user(&mut self, arn: &str, inline: &[&str]) -> usize {
+            let user = self.define(OwnerKind::User, arn);
+            for text in inline {
+                self.inline(OwnerKind::User, arn, text);
+            }
+            user
+        }
+
         pub fn group_of(&mut self, user: usize, group: &str) -> &mut Self {
             let (_, span) = self.file(group);
             self.entities[user].groups.push(Spanned {
@@ -741,6 +608,7 @@ pub mod testkit {
             self
         }
 
+        /// Attaches a managed policy, by ARN, to a defined entity.
         pub fn attach(&mut self, entity: usize, policy_arn: &str) -> &mut Self {
             let (_, span) = self.file(policy_arn);
             self.entities[entity].managed_policies.push(Spanned {
@@ -756,6 +624,12 @@ pub mod testkit {
                 value: policy_arn.to_string(),
                 span,
             });
+            self
+        }
+
+        /// Sets a defined role's `MaxSessionDuration`.
+        pub fn max_session(&mut self, role: usize, seconds: u32) -> &mut Self {
+            self.entities[role].max_session_duration = Some(seconds);
             self
         }
 
@@ -780,6 +654,8 @@ pub mod testkit {
             self
         }
 
+        /// A role's trust policy. Without [`World::define`] (or [`World::role`]) the role is
+        /// known only by its trust, as from a `get-role` output.
         pub fn trust(&mut self, role_arn: &str, text: &str) -> &mut Self {
             self.document(
                 text,
@@ -809,7 +685,13 @@ pub mod testkit {
             )
         }
 
+        /// Runs one graph rule with default settings.
         pub fn run(&self, rule: &dyn GraphRule) -> Vec<Found> {
+            self.run_owning(rule, &[])
+        }
+
+        /// Runs one graph rule with `own` as the `[accounts] own` setting.
+        pub fn run_owning(&self, rule: &dyn GraphRule, own: &[&str]) -> Vec<Found> {
             let graph = Graph::build(
                 self.documents.clone(),
                 Inventory {
@@ -818,7 +700,10 @@ pub mod testkit {
                     ..Inventory::default()
                 },
             );
-            let settings = Settings::default();
+            let settings = Settings {
+                own_accounts: own.iter().map(|a| a.to_string()).collect(),
+                ..Default::default()
+            };
             let mut cx = RuleContext::new(&settings);
             rule.check(&graph, &mut cx);
             let text = |span: Span| self.texts[span.file as usize][span.range()].to_string();
@@ -838,14 +723,14 @@ pub mod testkit {
         }
     }
 
-    /// A one-statement policy allowing `sts:AssumeRole` on `resource`.
-    pub fn assume_grant(resource: &str) -> String {
+    /// A one-statement identity policy allowing `action` on `resource`.
+    pub fn allow(action: &str, resource: &str) -> String {
         format!(
-            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"{resource}"}}]}}"#
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"{action}","Resource":"{resource}"}}]}}"#
         )
     }
 
-    /// A one-statement trust admitting `principal` (an `AWS` value).
+    /// A one-statement trust admitting `principal` (an `AWS` value) for `sts:AssumeRole`.
     pub fn trust_of(principal: &str) -> String {
         format!(
             r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"{principal}"}},"Action":"sts:AssumeRole"}}]}}"#

@@ -305,7 +305,7 @@ pub fn diagnostic(
 mod tests {
     use super::*;
     use crate::model::OwnerKind;
-    use crate::rules::prelude::testkit::{World, assume_grant};
+    use crate::rules::prelude::testkit::{World, allow};
     use crate::rules::{GraphRule, RuleContext};
 
     const USER: &str = "arn:aws:iam::111122223333:user/alice";
@@ -355,7 +355,7 @@ mod tests {
         world.define(OwnerKind::User, USER);
         world.define(OwnerKind::Role, FIRST);
         world.define(OwnerKind::Role, SECOND);
-        world.inline(OwnerKind::User, USER, &assume_grant(FIRST));
+        world.inline(OwnerKind::User, USER, &allow("sts:AssumeRole", FIRST));
         world.inline(OwnerKind::Role, FIRST, first_grants);
         world.trust(FIRST, first_trust);
         world.trust(SECOND, second_trust);
