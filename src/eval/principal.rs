@@ -182,7 +182,7 @@ mod tests {
     use crate::syntax::{Format, parse_file};
 
     fn scope(text: &str) -> CallerScope {
-        let parsed = parse_file(text, 0, Format::Json(Dialect::Strict));
+        let parsed = parse_file(text, 0, Format::Json(Dialect::Strict), &Default::default());
         let document = &parsed.documents[0];
         caller_scope(&document.statements[0], document)
     }
