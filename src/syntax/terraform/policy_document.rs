@@ -102,7 +102,7 @@ enum Sid {
     Unknown,
 }
 
-/// A document to merge in: read, unknown, or nothing at all (`null`, an empty string).
+/// A document to merge in, read or unknown (`null` and the empty string are skipped before).
 enum Resolved {
     Known(Doc),
     /// The expression, as an unknown node.
