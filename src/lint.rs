@@ -282,10 +282,10 @@ fn check_file(
         _ => Applied::default(),
     };
     if parsed.is_empty() && applied.diagnostics.is_empty() {
-        // Unrelated JSON: keep no text. A Terraform file keeps it: a document of another
-        // file of its module may take values (and so spans) from its variables or locals.
-        let shared = matches!(format, Format::Terraform | Format::TerraformVars);
-        return skipped(if shared { text } else { String::new() });
+        // Unrelated JSON: keep no text. A Terraform file keeps it: findings in other files of
+        // its module may point at its variables, locals and policy documents.
+        let terraform = matches!(format, Format::Terraform | Format::TerraformVars);
+        return skipped(if terraform { text } else { String::new() });
     }
     let mut diagnostics: Vec<Diagnostic> = parsed
         .syntax_errors

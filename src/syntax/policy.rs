@@ -24,7 +24,10 @@ pub fn looks_like_policy(node: &Node) -> bool {
 
 /// Builds a document from its tree. The tree is kept in the document for structural rules.
 pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document {
-    let mut lowering = Lowering { errors: Vec::new() };
+    let mut lowering = Lowering {
+        errors: Vec::new(),
+        unknown_principal: false,
+    };
     let mut document = Document {
         kind: DocumentKind::Identity,
         owner,
@@ -61,7 +64,7 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
     }
     document.kind = match hint {
         KindHint::Known(kind) => kind,
-        KindHint::Infer => infer_kind(&document.statements),
+        KindHint::Infer => infer_kind(&document.statements, lowering.unknown_principal),
     };
     document.raw = raw;
     document.shape_errors = lowering.errors;
@@ -77,10 +80,14 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
 /// (`"Principal": "*"`, `"Action": "sts:AssumeRole"`, `"Resource": "arn:aws:iam::…:role/*"`);
 /// such an ambiguous document is read as a resource policy, so no trust rule can misfire on
 /// it. Service and federated principals never appear in endpoint policies.
-pub fn infer_kind(statements: &[Statement]) -> DocumentKind {
-    let has_principal = statements
-        .iter()
-        .any(|s| s.principal.is_some() || s.not_principal.is_some());
+///
+/// `unknown_principal`: some statement has a `Principal` or `NotPrincipal` whose value is
+/// unknown (a Terraform `dynamic "principals"` block): the element is there all the same.
+pub fn infer_kind(statements: &[Statement], unknown_principal: bool) -> DocumentKind {
+    let has_principal = unknown_principal
+        || statements
+            .iter()
+            .any(|s| s.principal.is_some() || s.not_principal.is_some());
     if !has_principal {
         return DocumentKind::Identity;
     }
@@ -115,6 +122,8 @@ pub fn infer_kind(statements: &[Statement]) -> DocumentKind {
 
 struct Lowering {
     errors: Vec<ShapeError>,
+    /// A `Principal` or `NotPrincipal` element whose value is unknown was seen.
+    unknown_principal: bool,
 }
 
 impl Lowering {
@@ -156,6 +165,9 @@ impl Lowering {
             match member.key.as_str() {
                 "Sid" => statement.sid = self.scalar(value, "Sid"),
                 "Effect" => statement.effect = self.scalar(value, "Effect"),
+                "Principal" | "NotPrincipal" if matches!(value.kind, NodeKind::Unknown(_)) => {
+                    self.unknown_principal = true;
+                }
                 "Principal" => statement.principal = self.principal(member),
                 "NotPrincipal" => statement.not_principal = self.principal(member),
                 "Action" => statement.action = self.value_list(member),

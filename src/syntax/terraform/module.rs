@@ -34,8 +34,8 @@ pub struct Module {
     pub locals: HashMap<String, Located<Expression>>,
     /// `data.aws_iam_policy_document.<name>`.
     pub policy_documents: HashMap<String, Located<Block>>,
-    /// Policy documents an `aws_iam_*` resource or a local refers to: checked where they are
-    /// embedded, not on their own as well.
+    /// Policy documents an `aws_iam_*` resource, a local or another policy document refers to:
+    /// checked where they are embedded, not on their own as well.
     embedded: HashSet<String>,
 }
 
@@ -176,6 +176,9 @@ fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
                         found.embedded.extend(policy_document_references(&block));
                     }
                     ("data", ["aws_iam_policy_document", name]) => {
+                        // A document merged into another (`source_policy_documents`, …) is
+                        // checked where it is merged, not on its own as well.
+                        found.embedded.extend(policy_document_references(&block));
                         let name = name.to_string();
                         found.policy_documents.push((name, at(file, &text, block)));
                     }
