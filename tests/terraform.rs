@@ -135,3 +135,51 @@ resource "aws_iam_role" "d" {
     let json = lint_json(&["--select", "ALL", dir.path().to_str().unwrap()]);
     assert_eq!(findings(&json), vec![]);
 }
+
+#[test]
+fn an_unknown_condition_principal_statement_or_effect_is_unknown_not_absent() {
+    let dir = format!("{FIXTURES}/unknown-elements");
+    let outcome = trustlint(&["lint", "--format", "json", "--select", "ALL", &dir]);
+    assert!(outcome.code <= 1, "{}", outcome.stderr);
+    let json: Value = serde_json::from_str(&outcome.stdout).unwrap();
+    let found = findings(&json);
+    // `Condition = var.cond` next to `"*"` may pin the caller: no TL201; the vendor account
+    // with `sts:ExternalId = var.ext` requires one: no TL205; `Principal = var.p` is no
+    // missing principal.
+    assert_eq!(
+        found,
+        vec![("TL204".to_string(), format!("{dir}/main.tf"), 17, 123)],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_counted_policy_document_is_read_through_its_index() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"
+data "aws_iam_policy_document" "trust" {
+  count = 2
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  count              = 2
+  name               = "role-${count.index}"
+  assume_role_policy = data.aws_iam_policy_document.trust[0].json
+}
+"#,
+    )
+    .unwrap();
+    let json = lint_json(&["--select", "TL201", dir.path().to_str().unwrap()]);
+    let found = findings(&json);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].2, found[0].3), (8, 22), "{found:?}");
+}

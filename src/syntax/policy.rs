@@ -282,6 +282,13 @@ impl Lowering {
 
     fn condition(&mut self, member: &Member) -> Option<Condition> {
         let node = &member.value;
+        if let NodeKind::Unknown(what) = &node.kind {
+            return Some(Condition {
+                key_span: member.key_span,
+                span: node.span,
+                clauses: vec![unreadable_clause(what, node.span, what, node.span)],
+            });
+        }
         let Some(operators) = node.as_object() else {
             self.error(
                 node.span,
@@ -294,6 +301,15 @@ impl Lowering {
         };
         let mut clauses = Vec::new();
         for operator in operators {
+            if let NodeKind::Unknown(what) = &operator.value.kind {
+                clauses.push(unreadable_clause(
+                    &operator.key,
+                    operator.key_span,
+                    what,
+                    operator.value.span,
+                ));
+                continue;
+            }
             let Some(keys) = operator.value.as_object() else {
                 self.error(
                     operator.value.span,
@@ -317,6 +333,7 @@ impl Lowering {
                         span: key.key_span,
                     },
                     values,
+                    unreadable: false,
                 });
             }
         }
@@ -369,5 +386,76 @@ fn describe(node: &Node) -> String {
         NodeKind::Number(text) => format!("the number {text}"),
         NodeKind::Bool(value) => format!("the boolean {value}"),
         _ => node.type_name().to_string(),
+    }
+}
+
+/// A clause for condition content whose value is unknown: its operator (or the whole block)
+/// as written, and the unknown expression as its key.
+fn unreadable_clause(operator: &str, operator_span: Span, what: &str, span: Span) -> Clause {
+    Clause {
+        operator: Spanned {
+            value: operator.to_string(),
+            span: operator_span,
+        },
+        key: Spanned {
+            value: what.to_string(),
+            span,
+        },
+        values: Vec::new(),
+        unreadable: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::Tri;
+    use crate::eval::condition::{Request, evaluate_all};
+
+    fn node(kind: NodeKind) -> Node {
+        Node {
+            span: Span::new(0, 0, 0),
+            kind,
+        }
+    }
+
+    fn member(key: &str, value: Node) -> Member {
+        Member {
+            key: key.to_string(),
+            key_span: Span::new(0, 0, 0),
+            value,
+        }
+    }
+
+    /// One statement whose `Condition` is `condition`.
+    fn statement_with(condition: Node) -> Statement {
+        let statement = node(NodeKind::Object(vec![
+            member("Effect", node(NodeKind::Str("Allow".into()))),
+            member("Condition", condition),
+        ]));
+        let document = node(NodeKind::Object(vec![member(
+            "Statement",
+            node(NodeKind::Array(vec![statement])),
+        )]));
+        lower_policy(document, KindHint::Known(DocumentKind::Trust), None)
+            .statements
+            .remove(0)
+    }
+
+    #[test]
+    fn an_unknown_condition_is_an_unreadable_clause_that_evaluates_to_unknown() {
+        let whole = statement_with(node(NodeKind::Unknown("var.cond".into())));
+        let operator = statement_with(node(NodeKind::Object(vec![member(
+            "StringEquals",
+            node(NodeKind::Unknown("var.keys".into())),
+        )])));
+        for statement in [whole, operator] {
+            assert_eq!(statement.clauses().len(), 1);
+            assert!(statement.clauses()[0].unreadable);
+            assert_eq!(
+                evaluate_all(statement.clauses(), &Request::default()),
+                Tri::Unknown
+            );
+        }
     }
 }

@@ -49,9 +49,19 @@ pub fn source(scope: &Scope<'_>, expr: &Expression) -> Source {
             let Expression::Variable(root) = &traversal.expr else {
                 return Source::Unknown;
             };
+            // `data.aws_iam_policy_document.x[0].json` (a counted data source) renders the same
+            // block for every index: the index is passed over. Any other operator makes the
+            // reference one this function does not read.
             let names: Vec<&str> = traversal
                 .operators
                 .iter()
+                .filter(|op| {
+                    root.as_str() != "data"
+                        || !matches!(
+                            op.value(),
+                            TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_)
+                        )
+                })
                 .map(|op| match op.value() {
                     TraversalOperator::GetAttr(name) => name.as_str(),
                     _ => "",
