@@ -29,19 +29,26 @@ fn mentions_iam(text: &str) -> bool {
 /// Lowers one `.tf` file of `module`. A file that does not parse is one TL001 finding at the
 /// error; a file without IAM resources yields nothing.
 pub fn parse(text: &str, file: FileId, module: &Module) -> Parsed {
-    let body = match parse_body(text) {
-        Ok(body) => body,
-        Err(error) => {
-            return Parsed {
-                syntax_errors: vec![syntax_error(text, file, &error)],
-                ..Parsed::default()
-            };
-        }
+    let parsed_here;
+    let body = match module.body(file) {
+        Some(body) => body,
+        None => match parse_body(text) {
+            Ok(body) => {
+                parsed_here = body;
+                &parsed_here
+            }
+            Err(error) => {
+                return Parsed {
+                    syntax_errors: vec![syntax_error(text, file, &error)],
+                    ..Parsed::default()
+                };
+            }
+        },
     };
     if !mentions_iam(text) {
         return Parsed::default();
     }
-    resources::lower(&body, file, text, module)
+    resources::lower(body, file, text, module)
 }
 
 /// hcl-edit's error as a TL001 finding: at its byte offset, with its message.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use hcl_edit::expr::{Expression, Traversal, TraversalOperator};
 use hcl_edit::parser::parse_body;
-use hcl_edit::structure::{Block, Structure};
+use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::visit::{Visit, visit_traversal};
 use rayon::prelude::*;
 
@@ -37,12 +37,20 @@ pub struct Module {
     /// Policy documents an `aws_iam_*` resource, a local or another policy document refers to:
     /// checked where they are embedded, not on their own as well.
     embedded: HashSet<String>,
+    /// The parsed `.tf` files of the module, so each is parsed once.
+    bodies: HashMap<FileId, Body>,
 }
 
 impl Module {
     /// Whether an IAM resource (or a local) of the module embeds the named policy document.
     pub fn is_embedded(&self, name: &str) -> bool {
         self.embedded.contains(name)
+    }
+
+    /// A `.tf` file of the module as read when the module was loaded (`None`: not read then,
+    /// or not valid HCL).
+    pub fn body(&self, file: FileId) -> Option<&Body> {
+        self.bodies.get(&file)
     }
 }
 
@@ -61,6 +69,8 @@ struct FileDefinitions {
     locals: Vec<(String, Located<Expression>)>,
     policy_documents: Vec<(String, Located<Block>)>,
     embedded: Vec<String>,
+    /// The parsed `.tf` file itself.
+    body: Option<(FileId, Body)>,
 }
 
 impl Modules {
@@ -118,6 +128,7 @@ impl Modules {
         module.locals.extend(found.locals);
         module.policy_documents.extend(found.policy_documents);
         module.embedded.extend(found.embedded);
+        module.bodies.extend(found.body);
     }
 
     /// The module of the directory holding `path` (an empty one when it has no definitions).
@@ -147,11 +158,11 @@ fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
     }
     let located = |item: Expression| at(file, &text, item);
     let mut found = FileDefinitions::default();
-    for structure in body {
+    for structure in body.iter() {
         match structure {
             Structure::Attribute(attribute) if vars => found
                 .assignments
-                .push((attribute.key.to_string(), located(attribute.value))),
+                .push((attribute.key.to_string(), located(attribute.value.clone()))),
             Structure::Attribute(_) => {}
             Structure::Block(block) => {
                 let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
@@ -164,7 +175,7 @@ fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
                         }
                     }
                     ("locals", []) => {
-                        found.embedded.extend(policy_document_references(&block));
+                        found.embedded.extend(policy_document_references(block));
                         for attribute in block.body.attributes() {
                             found.locals.push((
                                 attribute.key.to_string(),
@@ -173,19 +184,24 @@ fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
                         }
                     }
                     ("resource", [kind, _]) if kind.starts_with("aws_iam_") => {
-                        found.embedded.extend(policy_document_references(&block));
+                        found.embedded.extend(policy_document_references(block));
                     }
                     ("data", ["aws_iam_policy_document", name]) => {
                         // A document merged into another (`source_policy_documents`, …) is
                         // checked where it is merged, not on its own as well.
-                        found.embedded.extend(policy_document_references(&block));
+                        found.embedded.extend(policy_document_references(block));
                         let name = name.to_string();
-                        found.policy_documents.push((name, at(file, &text, block)));
+                        found
+                            .policy_documents
+                            .push((name, at(file, &text, block.clone())));
                     }
                     _ => {}
                 }
             }
         }
+    }
+    if !vars {
+        found.body = Some((file, body));
     }
     found
 }
