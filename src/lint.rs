@@ -14,6 +14,7 @@ use crate::rules::{Check, RuleContext, invalid_policy_shape, parse_error, unread
 use crate::selection::Selection;
 use crate::source::{FileId, SourceFile, SourceMap};
 use crate::syntax::json::Dialect;
+use crate::syntax::terraform::{Module, Modules};
 use crate::syntax::{Format, parse_file};
 
 /// Text given on standard input, with the name it is reported under.
@@ -105,6 +106,9 @@ fn run(options: &LintOptions) -> LintResult {
         });
         candidates.len() - 1
     });
+    // Terraform modules: every `.tf` and `.tfvars` file of a directory read before any is
+    // lowered, since variables, locals and data sources cross files.
+    let modules = Modules::load(&candidates, options.max_file_size);
     // The configuration defining principals comes after every input.
     let config_file = candidates.len() as FileId;
     let outcomes: Vec<FileOutcome> = candidates
@@ -121,6 +125,7 @@ fn run(options: &LintOptions) -> LintResult {
                 candidate,
                 text,
                 (attached, config_file),
+                modules.of(&candidate.path),
                 options,
             )
         })
@@ -238,6 +243,7 @@ fn check_file(
     candidate: &Candidate,
     text: Result<String, String>,
     (attached, config_file): (Option<usize>, FileId),
+    module: &Module,
     options: &LintOptions,
 ) -> FileOutcome {
     let skipped = |text: String| FileOutcome {
@@ -263,7 +269,7 @@ fn check_file(
         }
     };
     let format = candidate.format.unwrap_or(Format::Json(Dialect::Strict));
-    let mut parsed = parse_file(&text, file, format);
+    let mut parsed = parse_file(&text, file, format, module);
     // A named file of no known format that does not parse as JSON is simply not ours.
     if candidate.format.is_none() && !parsed.syntax_errors.is_empty() {
         return skipped(String::new());
@@ -276,8 +282,10 @@ fn check_file(
         _ => Applied::default(),
     };
     if parsed.is_empty() && applied.diagnostics.is_empty() {
-        // Unrelated JSON: keep no text.
-        return skipped(String::new());
+        // Unrelated JSON: keep no text. A Terraform file keeps it: findings in other files of
+        // its module may point at its variables, locals and policy documents.
+        let terraform = matches!(format, Format::Terraform | Format::TerraformVars);
+        return skipped(if terraform { text } else { String::new() });
     }
     let mut diagnostics: Vec<Diagnostic> = parsed
         .syntax_errors

@@ -405,7 +405,7 @@ fn a_truncated_encoded_document_is_a_parse_error_where_it_stops() {
 
 fn parse(path: &str) -> Parsed {
     let text = std::fs::read_to_string(path).unwrap();
-    parse_file(&text, 0, Format::Json(Dialect::Strict))
+    parse_file(&text, 0, Format::Json(Dialect::Strict), &Default::default())
 }
 
 /// Parses files as `lint` does and builds the graph.
@@ -414,7 +414,12 @@ fn load(paths: &[&str]) -> (Graph, Inventory) {
     let mut inventory = Inventory::default();
     for (file, path) in paths.iter().enumerate() {
         let text = std::fs::read_to_string(path).unwrap();
-        let parsed = parse_file(&text, file as u32, Format::Json(Dialect::Strict));
+        let parsed = parse_file(
+            &text,
+            file as u32,
+            Format::Json(Dialect::Strict),
+            &Default::default(),
+        );
         assert!(parsed.syntax_errors.is_empty(), "{path}");
         documents.extend(parsed.documents);
         inventory.entities.extend(parsed.inventory.entities);

@@ -10,6 +10,7 @@ use trustlint::discover::discover;
 use trustlint::lint::{LintOptions, LintResult, lint};
 use trustlint::selection::Selection;
 use trustlint::syntax::json::Dialect;
+use trustlint::syntax::terraform::Modules;
 use trustlint::syntax::{Format, parse_file};
 
 pub const THREADS: usize = 2;
@@ -22,6 +23,7 @@ const MAX_FILE_SIZE: u64 = 1 << 30;
 /// floor a linter cannot go under. Returns the number of documents.
 pub fn read_and_parse(root: &Path) -> usize {
     let candidates = discover(&[root.to_path_buf()], THREADS);
+    let modules = Modules::load(&candidates, MAX_FILE_SIZE);
     candidates
         .par_iter()
         .enumerate()
@@ -30,7 +32,9 @@ pub fn read_and_parse(root: &Path) -> usize {
                 return 0;
             };
             let format = candidate.format.unwrap_or(Format::Json(Dialect::Strict));
-            parse_file(&text, id as u32, format).documents.len()
+            parse_file(&text, id as u32, format, modules.of(&candidate.path))
+                .documents
+                .len()
         })
         .sum()
 }

@@ -203,6 +203,9 @@ impl Request {
 
 /// Evaluates one clause (one operator, one key, its ORed values).
 pub fn evaluate(clause: &Clause, request: &Request) -> Tri {
+    if clause.unreadable {
+        return Tri::Unknown;
+    }
     let Some(operator) = Operator::parse(&clause.operator.value) else {
         return Tri::Unknown;
     };

@@ -139,6 +139,13 @@ pub fn caller_scope(statement: &Statement, document: &Document) -> CallerScope {
         .filter_map(|c| clause_scope(c, false))
         .map(scope_of)
         .fold(CallerScope::Anyone, CallerScope::min);
+    // A condition the linter cannot read may narrow the callers any further: short of
+    // already being narrow, how far they reach is unknown.
+    let own = if own != CallerScope::Narrow && statement.clauses().iter().any(|c| c.unreadable) {
+        CallerScope::Unknown
+    } else {
+        own
+    };
     // A Deny narrows the Allow only if it may cover every assume action the Allow grants: a
     // Deny of `sts:AssumeRoleWithSAML` leaves an Allow of `sts:AssumeRole` open.
     let granted: Vec<&str> = ASSUME_ACTIONS
@@ -182,7 +189,7 @@ mod tests {
     use crate::syntax::{Format, parse_file};
 
     fn scope(text: &str) -> CallerScope {
-        let parsed = parse_file(text, 0, Format::Json(Dialect::Strict));
+        let parsed = parse_file(text, 0, Format::Json(Dialect::Strict), &Default::default());
         let document = &parsed.documents[0];
         caller_scope(&document.statements[0], document)
     }

@@ -198,4 +198,8 @@ pub struct Clause {
     pub operator: Spanned<String>,
     pub key: Spanned<String>,
     pub values: Vec<SVal>,
+    /// The clause stands for condition content the linter cannot read (`Condition = var.c`,
+    /// `StringEquals = local.keys`): it may restrict anything, so it evaluates to unknown and
+    /// no rule may read it as "no condition".
+    pub unreadable: bool,
 }

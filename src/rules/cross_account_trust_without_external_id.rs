@@ -193,8 +193,12 @@ fn weak_external_id_clause(statement: &Statement) -> Option<(&Clause, String)> {
     })
 }
 
+/// Whether the statement requires an external ID, or may (a condition the linter cannot read).
 fn requires_external_id(statement: &Statement) -> bool {
-    statement.clauses().iter().any(is_external_id_requirement)
+    statement
+        .clauses()
+        .iter()
+        .any(|c| c.unreadable || is_external_id_requirement(c))
 }
 
 /// Whether a Deny of the same document refuses `sts:AssumeRole` to every caller who does not

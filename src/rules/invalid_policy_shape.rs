@@ -75,11 +75,10 @@ fn specific_help((key, value): (&str, &Node)) -> Option<String> {
     }
 }
 
-/// The member whose value has exactly `span`, with its key.
+/// The member whose value has exactly `span`, with its key. The whole tree is searched: spans
+/// need not nest (a Terraform policy document merges statements written in other blocks and
+/// files).
 fn find_member(node: &Node, span: Span) -> Option<(&str, &Node)> {
-    if node.span.start > span.start || node.span.end < span.end {
-        return None;
-    }
     match &node.kind {
         NodeKind::Array(items) => items.iter().find_map(|item| find_member(item, span)),
         NodeKind::Object(members) => members.iter().find_map(|m| {
@@ -93,13 +92,10 @@ fn find_member(node: &Node, span: Span) -> Option<(&str, &Node)> {
     }
 }
 
-/// Whether the node at exactly `span` is an unknown value.
+/// Whether the node at exactly `span` is an unknown value (searching the whole tree, as above).
 fn is_unknown_at(node: &Node, span: Span) -> bool {
     if node.span == span && matches!(node.kind, NodeKind::Unknown(_)) {
         return true;
-    }
-    if node.span.start > span.start || node.span.end < span.end {
-        return false;
     }
     match &node.kind {
         NodeKind::Array(items) => items.iter().any(|item| is_unknown_at(item, span)),

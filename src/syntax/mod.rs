@@ -5,6 +5,7 @@ pub mod iam;
 pub mod json;
 pub mod policy;
 pub mod shapes;
+pub mod terraform;
 pub mod tree;
 
 use crate::model::{Document, Inventory, ShapeError};
@@ -15,6 +16,10 @@ use json::{Dialect, SyntaxError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Json(Dialect),
+    /// A `.tf` file of a Terraform module.
+    Terraform,
+    /// A `.tfvars` file: variable values for its module, no documents of its own.
+    TerraformVars,
 }
 
 impl Format {
@@ -24,6 +29,8 @@ impl Format {
         match extension.as_str() {
             "json" => Some(Format::Json(Dialect::Strict)),
             "json5" | "jsonc" => Some(Format::Json(Dialect::Lenient)),
+            "tf" => Some(Format::Terraform),
+            "tfvars" => Some(Format::TerraformVars),
             _ => None,
         }
     }
@@ -52,8 +59,13 @@ impl Parsed {
 
 /// Parses one file's text. Unrelated files (no IAM marker, or a tree of no known shape) yield
 /// nothing, silently. An empty `.json` file is reported: it cannot be what its name says.
-pub fn parse_file(text: &str, file: FileId, format: Format) -> Parsed {
-    let Format::Json(dialect) = format;
+pub fn parse_file(text: &str, file: FileId, format: Format, module: &terraform::Module) -> Parsed {
+    let dialect = match format {
+        Format::Json(dialect) => dialect,
+        Format::Terraform => return terraform::parse(text, file, module),
+        // Values only: the module read them before any file was lowered.
+        Format::TerraformVars => return Parsed::default(),
+    };
     if !text.trim().is_empty() && !shapes::sniff(text) {
         return Parsed::default();
     }

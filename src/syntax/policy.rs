@@ -24,7 +24,10 @@ pub fn looks_like_policy(node: &Node) -> bool {
 
 /// Builds a document from its tree. The tree is kept in the document for structural rules.
 pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document {
-    let mut lowering = Lowering { errors: Vec::new() };
+    let mut lowering = Lowering {
+        errors: Vec::new(),
+        unknown_principal: false,
+    };
     let mut document = Document {
         kind: DocumentKind::Identity,
         owner,
@@ -61,7 +64,7 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
     }
     document.kind = match hint {
         KindHint::Known(kind) => kind,
-        KindHint::Infer => infer_kind(&document.statements),
+        KindHint::Infer => infer_kind(&document.statements, lowering.unknown_principal),
     };
     document.raw = raw;
     document.shape_errors = lowering.errors;
@@ -77,10 +80,14 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
 /// (`"Principal": "*"`, `"Action": "sts:AssumeRole"`, `"Resource": "arn:aws:iam::…:role/*"`);
 /// such an ambiguous document is read as a resource policy, so no trust rule can misfire on
 /// it. Service and federated principals never appear in endpoint policies.
-pub fn infer_kind(statements: &[Statement]) -> DocumentKind {
-    let has_principal = statements
-        .iter()
-        .any(|s| s.principal.is_some() || s.not_principal.is_some());
+///
+/// `unknown_principal`: some statement has a `Principal` or `NotPrincipal` whose value is
+/// unknown (a Terraform `dynamic "principals"` block): the element is there all the same.
+pub fn infer_kind(statements: &[Statement], unknown_principal: bool) -> DocumentKind {
+    let has_principal = unknown_principal
+        || statements
+            .iter()
+            .any(|s| s.principal.is_some() || s.not_principal.is_some());
     if !has_principal {
         return DocumentKind::Identity;
     }
@@ -115,6 +122,8 @@ pub fn infer_kind(statements: &[Statement]) -> DocumentKind {
 
 struct Lowering {
     errors: Vec<ShapeError>,
+    /// A `Principal` or `NotPrincipal` element whose value is unknown was seen.
+    unknown_principal: bool,
 }
 
 impl Lowering {
@@ -156,6 +165,9 @@ impl Lowering {
             match member.key.as_str() {
                 "Sid" => statement.sid = self.scalar(value, "Sid"),
                 "Effect" => statement.effect = self.scalar(value, "Effect"),
+                "Principal" | "NotPrincipal" if matches!(value.kind, NodeKind::Unknown(_)) => {
+                    self.unknown_principal = true;
+                }
                 "Principal" => statement.principal = self.principal(member),
                 "NotPrincipal" => statement.not_principal = self.principal(member),
                 "Action" => statement.action = self.value_list(member),
@@ -270,6 +282,13 @@ impl Lowering {
 
     fn condition(&mut self, member: &Member) -> Option<Condition> {
         let node = &member.value;
+        if let NodeKind::Unknown(what) = &node.kind {
+            return Some(Condition {
+                key_span: member.key_span,
+                span: node.span,
+                clauses: vec![unreadable_clause(what, node.span, what, node.span)],
+            });
+        }
         let Some(operators) = node.as_object() else {
             self.error(
                 node.span,
@@ -282,6 +301,15 @@ impl Lowering {
         };
         let mut clauses = Vec::new();
         for operator in operators {
+            if let NodeKind::Unknown(what) = &operator.value.kind {
+                clauses.push(unreadable_clause(
+                    &operator.key,
+                    operator.key_span,
+                    what,
+                    operator.value.span,
+                ));
+                continue;
+            }
             let Some(keys) = operator.value.as_object() else {
                 self.error(
                     operator.value.span,
@@ -305,6 +333,7 @@ impl Lowering {
                         span: key.key_span,
                     },
                     values,
+                    unreadable: false,
                 });
             }
         }
@@ -357,5 +386,76 @@ fn describe(node: &Node) -> String {
         NodeKind::Number(text) => format!("the number {text}"),
         NodeKind::Bool(value) => format!("the boolean {value}"),
         _ => node.type_name().to_string(),
+    }
+}
+
+/// A clause for condition content whose value is unknown: its operator (or the whole block)
+/// as written, and the unknown expression as its key.
+fn unreadable_clause(operator: &str, operator_span: Span, what: &str, span: Span) -> Clause {
+    Clause {
+        operator: Spanned {
+            value: operator.to_string(),
+            span: operator_span,
+        },
+        key: Spanned {
+            value: what.to_string(),
+            span,
+        },
+        values: Vec::new(),
+        unreadable: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::Tri;
+    use crate::eval::condition::{Request, evaluate_all};
+
+    fn node(kind: NodeKind) -> Node {
+        Node {
+            span: Span::new(0, 0, 0),
+            kind,
+        }
+    }
+
+    fn member(key: &str, value: Node) -> Member {
+        Member {
+            key: key.to_string(),
+            key_span: Span::new(0, 0, 0),
+            value,
+        }
+    }
+
+    /// One statement whose `Condition` is `condition`.
+    fn statement_with(condition: Node) -> Statement {
+        let statement = node(NodeKind::Object(vec![
+            member("Effect", node(NodeKind::Str("Allow".into()))),
+            member("Condition", condition),
+        ]));
+        let document = node(NodeKind::Object(vec![member(
+            "Statement",
+            node(NodeKind::Array(vec![statement])),
+        )]));
+        lower_policy(document, KindHint::Known(DocumentKind::Trust), None)
+            .statements
+            .remove(0)
+    }
+
+    #[test]
+    fn an_unknown_condition_is_an_unreadable_clause_that_evaluates_to_unknown() {
+        let whole = statement_with(node(NodeKind::Unknown("var.cond".into())));
+        let operator = statement_with(node(NodeKind::Object(vec![member(
+            "StringEquals",
+            node(NodeKind::Unknown("var.keys".into())),
+        )])));
+        for statement in [whole, operator] {
+            assert_eq!(statement.clauses().len(), 1);
+            assert!(statement.clauses()[0].unreadable);
+            assert_eq!(
+                evaluate_all(statement.clauses(), &Request::default()),
+                Tri::Unknown
+            );
+        }
     }
 }

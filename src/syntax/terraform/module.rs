@@ -1,0 +1,229 @@
+//! What the files of one Terraform module share: variable values, locals and
+//! `data "aws_iam_policy_document"` blocks, read from every `.tf` and `.tfvars` file of its
+//! directory before any file is lowered.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use hcl_edit::expr::{Expression, Traversal, TraversalOperator};
+use hcl_edit::parser::parse_body;
+use hcl_edit::structure::{Block, Body, Structure};
+use hcl_edit::visit::{Visit, visit_traversal};
+use rayon::prelude::*;
+
+use crate::discover::Candidate;
+use crate::source::FileId;
+use crate::syntax::Format;
+
+/// An HCL item with the file it was written in, so its spans (byte offsets into that file)
+/// and heredoc bodies can be read.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub file: FileId,
+    pub text: Arc<str>,
+    pub item: T,
+}
+
+/// One directory's shared definitions.
+#[derive(Debug, Default)]
+pub struct Module {
+    /// `var.<name>`: the `.tfvars` value, else the `default`. Absent: unknown.
+    pub variables: HashMap<String, Located<Expression>>,
+    /// `local.<name>`.
+    pub locals: HashMap<String, Located<Expression>>,
+    /// `data.aws_iam_policy_document.<name>`.
+    pub policy_documents: HashMap<String, Located<Block>>,
+    /// Policy documents an `aws_iam_*` resource, a local or another policy document refers to:
+    /// checked where they are embedded, not on their own as well.
+    embedded: HashSet<String>,
+    /// The parsed `.tf` files of the module, so each is parsed once.
+    bodies: HashMap<FileId, Body>,
+}
+
+impl Module {
+    /// Whether an IAM resource (or a local) of the module embeds the named policy document.
+    pub fn is_embedded(&self, name: &str) -> bool {
+        self.embedded.contains(name)
+    }
+
+    /// A `.tf` file of the module as read when the module was loaded (`None`: not read then,
+    /// or not valid HCL).
+    pub fn body(&self, file: FileId) -> Option<&Body> {
+        self.bodies.get(&file)
+    }
+}
+
+/// Every module of a run, by directory.
+#[derive(Debug, Default)]
+pub struct Modules {
+    by_dir: HashMap<PathBuf, Module>,
+    empty: Module,
+}
+
+/// One file's definitions, before they are merged into its module.
+#[derive(Default)]
+struct FileDefinitions {
+    defaults: Vec<(String, Located<Expression>)>,
+    assignments: Vec<(String, Located<Expression>)>,
+    locals: Vec<(String, Located<Expression>)>,
+    policy_documents: Vec<(String, Located<Block>)>,
+    embedded: Vec<String>,
+    /// The parsed `.tf` file itself.
+    body: Option<(FileId, Body)>,
+}
+
+impl Modules {
+    /// Reads the `.tf` and `.tfvars` files among `candidates` (file IDs are their indexes).
+    /// Files that cannot be read or parsed contribute nothing here: the per-file pass reports
+    /// them.
+    pub fn load(candidates: &[Candidate], max_file_size: u64) -> Modules {
+        let read: Vec<Option<(PathBuf, FileDefinitions, bool)>> = candidates
+            .par_iter()
+            .enumerate()
+            .map(|(index, candidate)| {
+                let vars = match candidate.format {
+                    Some(Format::Terraform) => false,
+                    Some(Format::TerraformVars) => true,
+                    _ => return None,
+                };
+                let text = crate::input::read_text(&candidate.path, max_file_size).ok()?;
+                let dir = candidate
+                    .path
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .to_path_buf();
+                Some((
+                    dir,
+                    definitions(index as FileId, text.into(), vars),
+                    is_auto(candidate),
+                ))
+            })
+            .collect();
+        let mut modules = Modules::default();
+        // `terraform.tfvars` first, then `*.auto.tfvars` in name order: later values win, as
+        // Terraform loads them.
+        let mut auto = Vec::new();
+        for (dir, found, is_auto) in read.into_iter().flatten() {
+            if is_auto {
+                auto.push((dir, found));
+                continue;
+            }
+            modules.merge(dir, found);
+        }
+        for (dir, found) in auto {
+            modules.merge(dir, found);
+        }
+        modules
+    }
+
+    fn merge(&mut self, dir: PathBuf, found: FileDefinitions) {
+        let module = self.by_dir.entry(dir).or_default();
+        for (name, default) in found.defaults {
+            module.variables.entry(name).or_insert(default);
+        }
+        for (name, value) in found.assignments {
+            module.variables.insert(name, value);
+        }
+        module.locals.extend(found.locals);
+        module.policy_documents.extend(found.policy_documents);
+        module.embedded.extend(found.embedded);
+        module.bodies.extend(found.body);
+    }
+
+    /// The module of the directory holding `path` (an empty one when it has no definitions).
+    pub fn of(&self, path: &Path) -> &Module {
+        let dir = path.parent().unwrap_or(Path::new(""));
+        self.by_dir.get(dir).unwrap_or(&self.empty)
+    }
+}
+
+/// `*.auto.tfvars`: loaded after `terraform.tfvars`.
+fn is_auto(candidate: &Candidate) -> bool {
+    candidate.display.ends_with(".auto.tfvars")
+}
+
+/// The definitions of one file: variable defaults, locals and policy documents of a `.tf`
+/// file, or the assignments of a `.tfvars` file.
+fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
+    let Ok(body) = parse_body(&text) else {
+        return FileDefinitions::default();
+    };
+    fn at<T>(file: FileId, text: &Arc<str>, item: T) -> Located<T> {
+        Located {
+            file,
+            text: text.clone(),
+            item,
+        }
+    }
+    let located = |item: Expression| at(file, &text, item);
+    let mut found = FileDefinitions::default();
+    for structure in body.iter() {
+        match structure {
+            Structure::Attribute(attribute) if vars => found
+                .assignments
+                .push((attribute.key.to_string(), located(attribute.value.clone()))),
+            Structure::Attribute(_) => {}
+            Structure::Block(block) => {
+                let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
+                match (block.ident.as_str(), labels.as_slice()) {
+                    ("variable", [name]) => {
+                        if let Some(default) = block.body.get_attribute("default") {
+                            found
+                                .defaults
+                                .push((name.to_string(), located(default.value.clone())));
+                        }
+                    }
+                    ("locals", []) => {
+                        found.embedded.extend(policy_document_references(block));
+                        for attribute in block.body.attributes() {
+                            found.locals.push((
+                                attribute.key.to_string(),
+                                located(attribute.value.clone()),
+                            ));
+                        }
+                    }
+                    ("resource", [kind, _]) if kind.starts_with("aws_iam_") => {
+                        found.embedded.extend(policy_document_references(block));
+                    }
+                    ("data", ["aws_iam_policy_document", name]) => {
+                        // A document merged into another (`source_policy_documents`, …) is
+                        // checked where it is merged, not on its own as well.
+                        found.embedded.extend(policy_document_references(block));
+                        let name = name.to_string();
+                        found
+                            .policy_documents
+                            .push((name, at(file, &text, block.clone())));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    if !vars {
+        found.body = Some((file, body));
+    }
+    found
+}
+
+/// The names of the policy documents a block refers to (`data.aws_iam_policy_document.<name>`).
+fn policy_document_references(block: &Block) -> Vec<String> {
+    struct References(Vec<String>);
+    impl Visit for References {
+        fn visit_traversal(&mut self, traversal: &Traversal) {
+            if let Expression::Variable(root) = &traversal.expr
+                && root.as_str() == "data"
+                && let [kind, name, ..] = traversal.operators.as_slice()
+                && let (TraversalOperator::GetAttr(kind), TraversalOperator::GetAttr(name)) =
+                    (kind.value(), name.value())
+                && kind.as_str() == "aws_iam_policy_document"
+            {
+                self.0.push(name.to_string());
+            }
+            visit_traversal(self, traversal);
+        }
+    }
+    let mut references = References(Vec::new());
+    references.visit_block(block);
+    references.0
+}

@@ -1,0 +1,197 @@
+//! HCL expressions to the spanned tree every front end shares, with the values the linter can
+//! know resolved: literals, `var.*` (from `.tfvars` or the default), `local.*`, string
+//! templates whose every part is known, and element or attribute access into those.
+//! Everything else (a resource attribute, `data.*`, a function result, a conditional) is
+//! [`NodeKind::Unknown`], with the expression's text for messages.
+
+use hcl_edit::Span as _;
+use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
+use hcl_edit::template::{Element, Template};
+
+use super::module::{Located, Module};
+use crate::source::{FileId, Span};
+use crate::syntax::tree::{Member, Node, NodeKind};
+
+/// How deep `var` and `local` references may nest before the value is taken as unknown (a
+/// cycle, or a chain no real module has).
+const MAX_DEPTH: u8 = 16;
+
+/// The longest expression text an unknown value keeps for messages.
+const MAX_UNKNOWN_TEXT: usize = 80;
+
+/// Where an expression is read: its module, and the file it is written in.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub module: &'a Module,
+    pub file: FileId,
+    pub text: &'a str,
+    depth: u8,
+}
+
+impl<'a> Scope<'a> {
+    pub fn new(module: &'a Module, file: FileId, text: &'a str) -> Self {
+        Scope {
+            module,
+            file,
+            text,
+            depth: 0,
+        }
+    }
+
+    /// The scope of a definition elsewhere in the module, one reference deeper.
+    pub fn at<T>(&self, located: &'a Located<T>) -> Option<Scope<'a>> {
+        (self.depth < MAX_DEPTH).then(|| Scope {
+            module: self.module,
+            file: located.file,
+            text: &located.text,
+            depth: self.depth + 1,
+        })
+    }
+
+    /// The span of an hcl-edit item in this scope's file.
+    pub fn span(&self, range: Option<std::ops::Range<usize>>) -> Span {
+        let range = range.unwrap_or(0..0);
+        Span::new(self.file, range.start, range.end)
+    }
+
+    /// An unknown value standing for `expr`.
+    pub fn unknown(&self, expr: &Expression) -> Node {
+        let span = self.span(expr.span());
+        let text = self.text.get(span.range()).unwrap_or("an expression");
+        let text = match text.char_indices().nth(MAX_UNKNOWN_TEXT) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_string(),
+        };
+        Node {
+            span,
+            kind: NodeKind::Unknown(text),
+        }
+    }
+
+    /// The expression as a spanned tree, its knowable values resolved.
+    pub fn node(&self, expr: &Expression) -> Node {
+        let span = self.span(expr.span());
+        let kind = match expr {
+            Expression::Null(_) => NodeKind::Null,
+            Expression::Bool(value) => NodeKind::Bool(*value.value()),
+            Expression::Number(_) => {
+                NodeKind::Number(self.text.get(span.range()).unwrap_or("0").to_string())
+            }
+            Expression::String(value) => NodeKind::Str(value.value().clone()),
+            Expression::Array(array) => {
+                NodeKind::Array(array.iter().map(|e| self.node(e)).collect())
+            }
+            Expression::Object(object) => {
+                let mut members = Vec::with_capacity(object.len());
+                for (key, value) in object.iter() {
+                    let Some(name) = self.key(key) else {
+                        // A computed key: the object's shape is not known.
+                        return self.unknown(expr);
+                    };
+                    members.push(Member {
+                        key: name,
+                        key_span: self.span(key.span()),
+                        value: self.node(value.expr()),
+                    });
+                }
+                NodeKind::Object(members)
+            }
+            Expression::StringTemplate(template) => match self.template(template) {
+                Some(text) => NodeKind::Str(text),
+                None => return self.unknown(expr),
+            },
+            Expression::Parenthesis(inner) => return self.node(inner.inner()),
+            Expression::Traversal(_) => {
+                return self.reference(expr).unwrap_or_else(|| self.unknown(expr));
+            }
+            _ => return self.unknown(expr),
+        };
+        Node { span, kind }
+    }
+
+    /// An object key as text: an identifier, a string, or a known expression.
+    fn key(&self, key: &ObjectKey) -> Option<String> {
+        match key {
+            ObjectKey::Ident(ident) => Some(ident.as_str().to_string()),
+            ObjectKey::Expression(expr) => match self.node(expr).kind {
+                NodeKind::Str(text) => Some(text),
+                _ => None,
+            },
+        }
+    }
+
+    /// A template's text when every interpolated part is a known string or number.
+    fn template(&self, template: &Template) -> Option<String> {
+        let mut text = String::new();
+        for element in template.iter() {
+            match element {
+                Element::Literal(literal) => text.push_str(literal.value()),
+                Element::Interpolation(interpolation) => {
+                    match self.node(&interpolation.expr).kind {
+                        NodeKind::Str(part) | NodeKind::Number(part) => text.push_str(&part),
+                        NodeKind::Bool(value) => text.push_str(&value.to_string()),
+                        _ => return None,
+                    }
+                }
+                Element::Directive(_) => return None,
+            }
+        }
+        Some(text)
+    }
+
+    /// `var.x`, `local.x`, and element or attribute access into them.
+    fn reference(&self, expr: &Expression) -> Option<Node> {
+        let Expression::Traversal(traversal) = expr else {
+            return None;
+        };
+        let Expression::Variable(root) = &traversal.expr else {
+            return None;
+        };
+        let (first, rest) = traversal.operators.split_first()?;
+        let TraversalOperator::GetAttr(name) = first.value() else {
+            return None;
+        };
+        let definitions = match root.as_str() {
+            "var" => &self.module.variables,
+            "local" => &self.module.locals,
+            _ => return None,
+        };
+        let located = definitions.get(name.as_str())?;
+        let mut node = self.at(located)?.node(&located.item);
+        for operator in rest {
+            node = match operator.value() {
+                TraversalOperator::GetAttr(key) => member(node, key.as_str())?,
+                TraversalOperator::Index(index) => match self.node(index).kind {
+                    NodeKind::Str(key) => member(node, &key)?,
+                    NodeKind::Number(number) => element(node, number.parse().ok()?)?,
+                    _ => return None,
+                },
+                TraversalOperator::LegacyIndex(index) => {
+                    element(node, usize::try_from(*index.value()).ok()?)?
+                }
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+}
+
+/// The last member named `key` of a known object.
+fn member(node: Node, key: &str) -> Option<Node> {
+    match node.kind {
+        NodeKind::Object(members) => members
+            .into_iter()
+            .rev()
+            .find(|m| m.key == key)
+            .map(|m| m.value),
+        _ => None,
+    }
+}
+
+/// The element at `index` of a known list.
+fn element(node: Node, index: usize) -> Option<Node> {
+    match node.kind {
+        NodeKind::Array(items) => items.into_iter().nth(index),
+        _ => None,
+    }
+}

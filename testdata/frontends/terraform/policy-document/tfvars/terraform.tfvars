@@ -1,0 +1,2 @@
+trusted_principals = ["*"]
+partner_account    = "444455556666"

@@ -1,0 +1,2 @@
+# terraform.tfvars wins over the default: the "*" here is what gets deployed.
+trusted = "*"

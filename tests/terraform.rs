@@ -1,0 +1,185 @@
+//! The Terraform front end (issue 4): a module's files read together (variables, `.tfvars`,
+//! locals across files), findings placed in the `.tf` or `.tfvars` that holds the value, HCL
+//! errors as TL001, files without IAM skipped. Rule-by-rule `.tf` cases live with each rule's
+//! fixtures (`testdata/rules/<rule>/{fail,pass}/*.tf`).
+
+mod support;
+
+use serde_json::Value;
+use support::trustlint;
+
+const FIXTURES: &str = "testdata/frontends/terraform";
+
+/// `trustlint lint --isolated --format json <args…>`, parsed.
+fn lint_json(args: &[&str]) -> Value {
+    let mut argv = vec!["lint", "--isolated", "--format", "json"];
+    argv.extend_from_slice(args);
+    let outcome = trustlint(&argv);
+    assert!(
+        outcome.code <= 1,
+        "exit {}: {}",
+        outcome.code,
+        outcome.stderr
+    );
+    serde_json::from_str(&outcome.stdout).unwrap_or_else(|e| panic!("{e}: {}", outcome.stdout))
+}
+
+/// (code, path, line, column) of every finding.
+fn findings(json: &Value) -> Vec<(String, String, u64, u64)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["path"].as_str().unwrap().to_string(),
+                d["span"]["start"]["line"].as_u64().unwrap(),
+                d["span"]["start"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_module_reads_variables_tfvars_and_locals_across_files() {
+    let json = lint_json(&[&format!("{FIXTURES}/module")]);
+    // `z.auto.tfvars` is loaded after `terraform.tfvars`, so its "*" is what gets deployed;
+    // the finding points at it, and the role's name is its template with the default filled in.
+    assert_eq!(
+        findings(&json),
+        vec![(
+            "TL201".to_string(),
+            format!("{FIXTURES}/module/z.auto.tfvars"),
+            2,
+            16
+        )]
+    );
+    let message = json["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.starts_with("role `deploy-dev`"), "{message}");
+}
+
+#[test]
+fn only_the_files_of_the_run_make_up_a_module() {
+    // Named without `z.auto.tfvars`, the principal is `terraform.tfvars`'s account root.
+    let files: Vec<String> = ["main.tf", "locals.tf", "variables.tf", "terraform.tfvars"]
+        .iter()
+        .map(|f| format!("{FIXTURES}/module/{f}"))
+        .collect();
+    let mut args: Vec<&str> = vec!["--select", "TL201,TL204"];
+    args.extend(files.iter().map(String::as_str));
+    let found = findings(&lint_json(&args));
+    assert_eq!(
+        found,
+        vec![(
+            "TL204".to_string(),
+            format!("{FIXTURES}/module/terraform.tfvars"),
+            1,
+            16
+        )]
+    );
+}
+
+#[test]
+fn invalid_hcl_is_one_parse_error_at_its_position_and_the_run_goes_on() {
+    let json = lint_json(&[FIXTURES]);
+    let found = findings(&json);
+    assert!(
+        found.contains(&("TL001".to_string(), format!("{FIXTURES}/invalid.tf"), 5, 3)),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|f| f.0 == "TL201"), "{found:?}");
+    // A file of other resources holds nothing to check and is not counted.
+    assert!(!found.iter().any(|f| f.1.ends_with("no-iam.tf")));
+}
+
+#[test]
+fn heredoc_json_errors_point_into_the_heredoc() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("role.tf");
+    std::fs::write(
+        &path,
+        "resource \"aws_iam_role\" \"r\" {\n  assume_role_policy = <<EOT\n{\"Version\": \"2012-10-17\", \"Statement\": [}\nEOT\n}\n",
+    )
+    .unwrap();
+    let json = lint_json(&[path.to_str().unwrap()]);
+    let found = findings(&json);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "TL001");
+    assert_eq!((found[0].2, found[0].3), (3, 41), "{found:?}");
+}
+
+#[test]
+fn interpolations_and_unknown_values_are_never_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("role.tf"),
+        r#"
+resource "aws_iam_role" "a" {
+  assume_role_policy = <<EOT
+{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": ${jsonencode(var.p)}, "Action": "sts:AssumeRole"}]}
+EOT
+}
+resource "aws_iam_role" "b" {
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { AWS = module.x.arn }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role" "c" {
+  assume_role_policy = file("${path.module}/trust.json")
+}
+resource "aws_iam_role" "d" {
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }, Action = "sts:AssumeRole" }] })
+}
+"#,
+    )
+    .unwrap();
+    let json = lint_json(&["--select", "ALL", dir.path().to_str().unwrap()]);
+    assert_eq!(findings(&json), vec![]);
+}
+
+#[test]
+fn an_unknown_condition_principal_statement_or_effect_is_unknown_not_absent() {
+    let dir = format!("{FIXTURES}/unknown-elements");
+    let outcome = trustlint(&["lint", "--format", "json", "--select", "ALL", &dir]);
+    assert!(outcome.code <= 1, "{}", outcome.stderr);
+    let json: Value = serde_json::from_str(&outcome.stdout).unwrap();
+    let found = findings(&json);
+    // `Condition = var.cond` next to `"*"` may pin the caller: no TL201; the vendor account
+    // with `sts:ExternalId = var.ext` requires one: no TL205; `Principal = var.p` is no
+    // missing principal.
+    assert_eq!(
+        found,
+        vec![("TL204".to_string(), format!("{dir}/main.tf"), 17, 123)],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_counted_policy_document_is_read_through_its_index() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"
+data "aws_iam_policy_document" "trust" {
+  count = 2
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  count              = 2
+  name               = "role-${count.index}"
+  assume_role_policy = data.aws_iam_policy_document.trust[0].json
+}
+"#,
+    )
+    .unwrap();
+    let json = lint_json(&["--select", "TL201", dir.path().to_str().unwrap()]);
+    let found = findings(&json);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].2, found[0].3), (8, 22), "{found:?}");
+}
