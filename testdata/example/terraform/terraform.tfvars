@@ -1,0 +1,1 @@
+vendor_account = "210987654321"
