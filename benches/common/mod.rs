@@ -12,6 +12,10 @@ use trustlint::selection::Selection;
 use trustlint::syntax::json::Dialect;
 use trustlint::syntax::{Format, parse_file};
 
+/// The allocator the binary runs with (src/main.rs), so that both are measured alike.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub const THREADS: usize = 2;
 
 /// Generated dumps are large pages and no corpus file is near the limit: the size limit is not
