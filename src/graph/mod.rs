@@ -6,12 +6,14 @@
 //! pattern ([`index::PatternIndex`]), and a trust of `{"AWS": "*"}` is one edge from one
 //! "any principal" node, so no step compares every caller with every role.
 
+pub mod admin;
 pub mod edge;
 pub mod index;
 pub mod path;
 
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -158,6 +160,8 @@ pub struct Graph {
     /// Users, groups and roles by (kind, name): `None` when the name is not unique. Built on
     /// the first lookup of a document owner known only by name.
     names: Option<HashMap<(NodeKind, String), Option<NodeId>>>,
+    /// Admin-equivalence per node, computed on the first [`Graph::admin_levels`].
+    admin: OnceLock<Vec<admin::Admin>>,
 }
 
 impl Graph {
@@ -217,6 +221,12 @@ impl Graph {
 
     pub fn in_edges(&self, node: NodeId) -> impl Iterator<Item = &Edge> {
         self.in_edges[node].iter().map(|&e| &self.edges[e])
+    }
+
+    /// Whether each node (by id) is admin-equivalent ([`admin::admin_levels`]): computed
+    /// once, for every rule that asks.
+    pub fn admin_levels(&self) -> &[admin::Admin] {
+        self.admin.get_or_init(|| admin::admin_levels(self))
     }
 
     pub fn trust_refs(&self) -> &[TrustRef] {
