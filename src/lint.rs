@@ -269,7 +269,7 @@ fn check_file(
         return skipped(String::new());
     }
     // A file attached to principals: its document takes the kind and owner the entries give.
-    let applied = match (attached, &options.principals) {
+    let mut applied = match (attached, &options.principals) {
         (Some(attached), Some(principals)) => {
             principals.apply(attached, file, config_file, &mut parsed)
         }
@@ -301,6 +301,15 @@ fn check_file(
     }
     let (found, unchecked) = cx.finish();
     diagnostics.extend(found);
+    // The document rules were the source trees' last readers: the principal graph, which
+    // holds every document of the run, reads the model only.
+    for document in parsed
+        .documents
+        .iter_mut()
+        .chain(&mut applied.graph_documents)
+    {
+        document.release_raw();
+    }
     FileOutcome {
         source: SourceFile::new(candidate.display.clone(), text),
         documents: parsed.documents,
