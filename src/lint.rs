@@ -73,14 +73,16 @@ struct FileOutcome {
 
 /// Runs the linter. Never fails: every problem with an input is a diagnostic.
 pub fn lint(options: &LintOptions) -> LintResult {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads)
-        .build();
-    let run = || run(options);
-    match pool {
-        Ok(pool) => pool.install(run),
+    on_threads(options.threads, || run(options))
+}
+
+/// Runs `work` with `threads` workers for its parallel parts (rendering a large report is
+/// one, besides the run itself).
+pub fn on_threads<R: Send>(threads: usize, work: impl FnOnce() -> R + Send) -> R {
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(work),
         // Building a pool only fails when threads cannot be spawned; run on this one.
-        Err(_) => run(),
+        Err(_) => work(),
     }
 }
 
