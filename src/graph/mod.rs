@@ -553,7 +553,10 @@ impl Graph {
                 Step::Edge(_) => Vec::new(),
             })
             .collect();
-        let mut seen = Seen::default();
+        // At most one edge per step or found caller: sized once, not grown edge by edge.
+        let most = pending.steps.len() + found.iter().map(Vec::len).sum::<usize>();
+        self.edges.reserve(most);
+        let mut seen = Seen::with_capacity_and_hasher(most, Default::default());
         for (step, found) in pending.steps.into_iter().zip(found) {
             match step {
                 Step::Edge(edge) => self.insert_edge(edge, &mut seen),
