@@ -526,9 +526,10 @@ impl Graph {
         }
     }
 
-    /// Reads every trust statement in order, then finds the callers admitted through an
-    /// account or `*` (the costly part: an identity decision per caller) in parallel, since
-    /// that reads only what is already built, and adds the edges in the order they were made.
+    /// Reads every trust statement in order, then decides the callers named by exact ARN and
+    /// finds those admitted through an account or `*` (the costly part: an identity decision
+    /// per caller) in parallel, since that reads only what is already built, and adds the
+    /// edges in the order they were made.
     fn add_edges(&mut self) {
         let mut pending = Pending::default();
         let roles: Vec<NodeId> = (0..self.nodes.len())
@@ -548,8 +549,27 @@ impl Graph {
         let found: Vec<Vec<Edge>> = pending
             .steps
             .par_iter()
-            .map(|step| match step {
-                Step::Callers(search) => self.granted_callers(search),
+            .map(|step| match *step {
+                Step::Callers(ref search) => self.granted_callers(search),
+                Step::Named {
+                    caller,
+                    same_account,
+                    role,
+                    at,
+                    span,
+                    trust_allows,
+                } => {
+                    let call = Call {
+                        role,
+                        role_arn: &self.nodes[role].id,
+                        at,
+                        span,
+                        trust_allows,
+                    };
+                    self.iam_caller_edge(caller, NamedBy::ExactArn, same_account, &call)
+                        .into_iter()
+                        .collect()
+                }
                 Step::Edge(_) => Vec::new(),
             })
             .collect();
@@ -560,7 +580,7 @@ impl Graph {
         for (step, found) in pending.steps.into_iter().zip(found) {
             match step {
                 Step::Edge(edge) => self.insert_edge(edge, &mut seen),
-                Step::Callers(_) => {
+                Step::Named { .. } | Step::Callers(_) => {
                     for edge in found {
                         self.insert_edge(edge, &mut seen);
                     }
@@ -667,18 +687,14 @@ impl Graph {
                         let caller = self.add_node(&text, kind, account.clone());
                         self.trust_refs.push(reference(Target::Node(caller)));
                         let same_account = account.is_some() && account == role_account;
-                        let call = Call {
+                        pending.steps.push(Step::Named {
+                            caller,
+                            same_account,
                             role,
-                            role_arn: &role_arn,
                             at,
                             span,
                             trust_allows,
-                        };
-                        if let Some(edge) =
-                            self.iam_caller_edge(caller, NamedBy::ExactArn, same_account, &call)
-                        {
-                            pending.steps.push(Step::Edge(edge));
-                        }
+                        });
                     }
                     AwsPrincipal::UniqueId(_) | AwsPrincipal::Invalid(_) => {}
                 },
@@ -904,6 +920,16 @@ struct Pending {
 
 enum Step {
     Edge(Edge),
+    /// The edge from a user or role a trust names by its exact ARN, when the call succeeds
+    /// (an identity decision: made with the caller searches, in parallel).
+    Named {
+        caller: NodeId,
+        same_account: bool,
+        role: NodeId,
+        at: StatementRef,
+        span: Span,
+        trust_allows: Tri,
+    },
     /// Edges from every caller that a trust naming an account (or `*`) admits.
     Callers(CallerSearch),
 }
