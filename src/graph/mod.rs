@@ -12,7 +12,6 @@ pub mod index;
 pub mod path;
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -546,11 +545,11 @@ impl Graph {
                 }
             }
         }
-        let found: Vec<Vec<Edge>> = pending
+        let made: Vec<Made> = pending
             .steps
-            .par_iter()
-            .map(|step| match *step {
-                Step::Callers(ref search) => self.granted_callers(search),
+            .into_par_iter()
+            .map(|step| match step {
+                Step::Edge(edge) => Made::One(Some(edge)),
                 Step::Named {
                     caller,
                     same_account,
@@ -566,25 +565,31 @@ impl Graph {
                         span,
                         trust_allows,
                     };
-                    self.iam_caller_edge(caller, NamedBy::ExactArn, same_account, &call)
-                        .into_iter()
-                        .collect()
+                    Made::One(self.iam_caller_edge(caller, NamedBy::ExactArn, same_account, &call))
                 }
-                Step::Edge(_) => Vec::new(),
+                Step::Callers(search) => Made::Many(self.granted_callers(&search)),
             })
             .collect();
-        // At most one edge per step or found caller: sized once, not grown edge by edge.
-        let most = pending.steps.len() + found.iter().map(Vec::len).sum::<usize>();
-        self.edges.reserve(most);
-        let mut seen = Seen::with_capacity_and_hasher(most, Default::default());
-        for (step, found) in pending.steps.into_iter().zip(found) {
-            match step {
-                Step::Edge(edge) => self.insert_edge(edge, &mut seen),
-                Step::Named { .. } | Step::Callers(_) => {
-                    for edge in found {
-                        self.insert_edge(edge, &mut seen);
-                    }
-                }
+        // Sized once for the most edges the steps can give, not grown edge by edge.
+        self.edges.reserve(
+            made.iter()
+                .map(|m| match m {
+                    Made::One(edge) => usize::from(edge.is_some()),
+                    Made::Many(edges) => edges.len(),
+                })
+                .sum(),
+        );
+        // Every step of a role's trust statements makes edges into that role, and the roles
+        // were read one after the other: the edges into one role come together.
+        let mut last = vec![None; self.nodes.len()];
+        for made in made {
+            match made {
+                Made::One(edge) => edge
+                    .into_iter()
+                    .for_each(|e| self.insert_edge(e, &mut last)),
+                Made::Many(edges) => edges
+                    .into_iter()
+                    .for_each(|e| self.insert_edge(e, &mut last)),
             }
         }
     }
@@ -897,15 +902,17 @@ impl Graph {
     }
 
     /// Adds an edge, keeping one per (caller, role): a certain edge replaces an uncertain one.
-    fn insert_edge(&mut self, edge: Edge, seen: &mut Seen) {
-        match seen.get(&(edge.from, edge.to)) {
-            Some(&existing) => {
+    /// `last` holds, per caller, its latest edge (role, index): as the edges into one role come
+    /// together ([`Self::add_edges`]), that is the only one a new edge can repeat.
+    fn insert_edge(&mut self, edge: Edge, last: &mut [Option<(NodeId, usize)>]) {
+        match last[edge.from] {
+            Some((role, existing)) if role == edge.to => {
                 if self.edges[existing].uncertain && !edge.uncertain {
                     self.edges[existing] = edge;
                 }
             }
-            None => {
-                seen.insert((edge.from, edge.to), self.edges.len());
+            _ => {
+                last[edge.from] = Some((edge.to, self.edges.len()));
                 self.edges.push(edge);
             }
         }
@@ -954,32 +961,10 @@ struct Call<'a> {
     trust_allows: Tri,
 }
 
-/// The edge already made for each (caller, role), by index.
-type Seen = HashMap<(NodeId, NodeId), usize, BuildHasherDefault<NodeHasher>>;
-
-/// A multiplicative hash for node ids (small integers the graph assigns, so no input can
-/// choose colliding keys): much cheaper than the default SipHash on the hot edge path.
-#[derive(Default)]
-struct NodeHasher(u64);
-
-impl Hasher for NodeHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// What one [`Step`] yields: at most one edge, or the edges of a caller search.
+enum Made {
+    One(Option<Edge>),
+    Many(Vec<Edge>),
 }
 
 /// A statement's conditions as short text, for edge labels.
