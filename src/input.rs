@@ -27,7 +27,9 @@ pub fn read_text(path: &Path, max_size: u64) -> Result<String, String> {
 
 /// Checks that bytes are text: no NUL byte, valid UTF-8.
 pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, String> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    // `contains` searches a word at a time; the offset is only needed for the message.
+    if bytes.contains(&0) {
+        let at = bytes.iter().position(|&b| b == 0).unwrap_or_default();
         return Err(format!("binary content (a NUL byte at offset {at})"));
     }
     String::from_utf8(bytes).map_err(|err| {

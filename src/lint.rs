@@ -74,14 +74,16 @@ struct FileOutcome {
 
 /// Runs the linter. Never fails: every problem with an input is a diagnostic.
 pub fn lint(options: &LintOptions) -> LintResult {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads)
-        .build();
-    let run = || run(options);
-    match pool {
-        Ok(pool) => pool.install(run),
+    on_threads(options.threads, || run(options))
+}
+
+/// Runs `work` with `threads` workers for its parallel parts (rendering a large report is
+/// one, besides the run itself).
+pub fn on_threads<R: Send>(threads: usize, work: impl FnOnce() -> R + Send) -> R {
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(work),
         // Building a pool only fails when threads cannot be spawned; run on this one.
-        Err(_) => run(),
+        Err(_) => work(),
     }
 }
 
@@ -275,7 +277,7 @@ fn check_file(
         return skipped(String::new());
     }
     // A file attached to principals: its document takes the kind and owner the entries give.
-    let applied = match (attached, &options.principals) {
+    let mut applied = match (attached, &options.principals) {
         (Some(attached), Some(principals)) => {
             principals.apply(attached, file, config_file, &mut parsed)
         }
@@ -309,6 +311,15 @@ fn check_file(
     }
     let (found, unchecked) = cx.finish();
     diagnostics.extend(found);
+    // The document rules were the source trees' last readers: the principal graph, which
+    // holds every document of the run, reads the model only.
+    for document in parsed
+        .documents
+        .iter_mut()
+        .chain(&mut applied.graph_documents)
+    {
+        document.release_raw();
+    }
     FileOutcome {
         source: SourceFile::new(candidate.display.clone(), text),
         documents: parsed.documents,

@@ -2,6 +2,12 @@
 
 use std::io::{IsTerminal, Write};
 
+/// A run allocates millions of small strings and vectors on every worker thread; mimalloc's
+/// per-thread free lists make that several times cheaper than the system allocator (see
+/// Cargo.toml). The library leaves the choice to the program that links it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let environment = trustlint::cli::Environment {
         stdout_is_terminal: std::io::stdout().is_terminal(),

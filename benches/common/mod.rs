@@ -13,6 +13,10 @@ use trustlint::syntax::json::Dialect;
 use trustlint::syntax::terraform::Modules;
 use trustlint::syntax::{Format, parse_file};
 
+/// The allocator the binary runs with (src/main.rs), so that both are measured alike.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub const THREADS: usize = 2;
 
 /// Generated dumps are large pages and no corpus file is near the limit: the size limit is not

@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, Environment, Outcome};
 use crate::config::{self, ConfigError, LoadedConfig, Settings};
-use crate::lint::{LintOptions, StdinInput, lint};
+use crate::lint::{LintOptions, StdinInput, lint, on_threads};
 use crate::report::diagnostic::Severity;
 use crate::report::{OutputFormat, RenderOptions, render};
 use crate::selection::{Selection, Selectors};
@@ -104,15 +104,13 @@ pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environme
             args.output.is_none() && environment.stdout_is_terminal && !environment.no_color
         }
     };
-    let text = render(
-        &result,
-        RenderOptions {
-            format: args.format,
-            color,
-            statistics: args.statistics,
-            quiet: args.quiet,
-        },
-    );
+    let render_options = RenderOptions {
+        format: args.format,
+        color,
+        statistics: args.statistics,
+        quiet: args.quiet,
+    };
+    let text = on_threads(options.threads, || render(&result, render_options));
     let failed = fail_on
         .threshold()
         .is_some_and(|threshold| result.diagnostics.iter().any(|d| d.severity >= threshold));

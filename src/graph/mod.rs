@@ -6,12 +6,13 @@
 //! pattern ([`index::PatternIndex`]), and a trust of `{"AWS": "*"}` is one edge from one
 //! "any principal" node, so no step compares every caller with every role.
 
+pub mod admin;
 pub mod edge;
 pub mod index;
 pub mod path;
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -158,6 +159,8 @@ pub struct Graph {
     /// Users, groups and roles by (kind, name): `None` when the name is not unique. Built on
     /// the first lookup of a document owner known only by name.
     names: Option<HashMap<(NodeKind, String), Option<NodeId>>>,
+    /// Admin-equivalence per node, computed on the first [`Graph::admin_levels`].
+    admin: OnceLock<Vec<admin::Admin>>,
 }
 
 impl Graph {
@@ -217,6 +220,12 @@ impl Graph {
 
     pub fn in_edges(&self, node: NodeId) -> impl Iterator<Item = &Edge> {
         self.in_edges[node].iter().map(|&e| &self.edges[e])
+    }
+
+    /// Whether each node (by id) is admin-equivalent ([`admin::admin_levels`]): computed
+    /// once, for every rule that asks.
+    pub fn admin_levels(&self) -> &[admin::Admin] {
+        self.admin.get_or_init(|| admin::admin_levels(self))
     }
 
     pub fn trust_refs(&self) -> &[TrustRef] {
@@ -516,9 +525,10 @@ impl Graph {
         }
     }
 
-    /// Reads every trust statement in order, then finds the callers admitted through an
-    /// account or `*` (the costly part: an identity decision per caller) in parallel, since
-    /// that reads only what is already built, and adds the edges in the order they were made.
+    /// Reads every trust statement in order, then decides the callers named by exact ARN and
+    /// finds those admitted through an account or `*` (the costly part: an identity decision
+    /// per caller) in parallel, since that reads only what is already built, and adds the
+    /// edges in the order they were made.
     fn add_edges(&mut self) {
         let mut pending = Pending::default();
         let roles: Vec<NodeId> = (0..self.nodes.len())
@@ -535,23 +545,51 @@ impl Graph {
                 }
             }
         }
-        let found: Vec<Vec<Edge>> = pending
+        let made: Vec<Made> = pending
             .steps
-            .par_iter()
+            .into_par_iter()
             .map(|step| match step {
-                Step::Callers(search) => self.granted_callers(search),
-                Step::Edge(_) => Vec::new(),
+                Step::Edge(edge) => Made::One(Some(edge)),
+                Step::Named {
+                    caller,
+                    same_account,
+                    role,
+                    at,
+                    span,
+                    trust_allows,
+                } => {
+                    let call = Call {
+                        role,
+                        role_arn: &self.nodes[role].id,
+                        at,
+                        span,
+                        trust_allows,
+                    };
+                    Made::One(self.iam_caller_edge(caller, NamedBy::ExactArn, same_account, &call))
+                }
+                Step::Callers(search) => Made::Many(self.granted_callers(&search)),
             })
             .collect();
-        let mut seen = Seen::default();
-        for (step, found) in pending.steps.into_iter().zip(found) {
-            match step {
-                Step::Edge(edge) => self.insert_edge(edge, &mut seen),
-                Step::Callers(_) => {
-                    for edge in found {
-                        self.insert_edge(edge, &mut seen);
-                    }
-                }
+        // Sized once for the most edges the steps can give, not grown edge by edge.
+        self.edges.reserve(
+            made.iter()
+                .map(|m| match m {
+                    Made::One(edge) => usize::from(edge.is_some()),
+                    Made::Many(edges) => edges.len(),
+                })
+                .sum(),
+        );
+        // Every step of a role's trust statements makes edges into that role, and the roles
+        // were read one after the other: the edges into one role come together.
+        let mut last = vec![None; self.nodes.len()];
+        for made in made {
+            match made {
+                Made::One(edge) => edge
+                    .into_iter()
+                    .for_each(|e| self.insert_edge(e, &mut last)),
+                Made::Many(edges) => edges
+                    .into_iter()
+                    .for_each(|e| self.insert_edge(e, &mut last)),
             }
         }
     }
@@ -654,18 +692,14 @@ impl Graph {
                         let caller = self.add_node(&text, kind, account.clone());
                         self.trust_refs.push(reference(Target::Node(caller)));
                         let same_account = account.is_some() && account == role_account;
-                        let call = Call {
+                        pending.steps.push(Step::Named {
+                            caller,
+                            same_account,
                             role,
-                            role_arn: &role_arn,
                             at,
                             span,
                             trust_allows,
-                        };
-                        if let Some(edge) =
-                            self.iam_caller_edge(caller, NamedBy::ExactArn, same_account, &call)
-                        {
-                            pending.steps.push(Step::Edge(edge));
-                        }
+                        });
                     }
                     AwsPrincipal::UniqueId(_) | AwsPrincipal::Invalid(_) => {}
                 },
@@ -868,15 +902,17 @@ impl Graph {
     }
 
     /// Adds an edge, keeping one per (caller, role): a certain edge replaces an uncertain one.
-    fn insert_edge(&mut self, edge: Edge, seen: &mut Seen) {
-        match seen.get(&(edge.from, edge.to)) {
-            Some(&existing) => {
+    /// `last` holds, per caller, its latest edge (role, index): as the edges into one role come
+    /// together ([`Self::add_edges`]), that is the only one a new edge can repeat.
+    fn insert_edge(&mut self, edge: Edge, last: &mut [Option<(NodeId, usize)>]) {
+        match last[edge.from] {
+            Some((role, existing)) if role == edge.to => {
                 if self.edges[existing].uncertain && !edge.uncertain {
                     self.edges[existing] = edge;
                 }
             }
-            None => {
-                seen.insert((edge.from, edge.to), self.edges.len());
+            _ => {
+                last[edge.from] = Some((edge.to, self.edges.len()));
                 self.edges.push(edge);
             }
         }
@@ -891,6 +927,16 @@ struct Pending {
 
 enum Step {
     Edge(Edge),
+    /// The edge from a user or role a trust names by its exact ARN, when the call succeeds
+    /// (an identity decision: made with the caller searches, in parallel).
+    Named {
+        caller: NodeId,
+        same_account: bool,
+        role: NodeId,
+        at: StatementRef,
+        span: Span,
+        trust_allows: Tri,
+    },
     /// Edges from every caller that a trust naming an account (or `*`) admits.
     Callers(CallerSearch),
 }
@@ -915,32 +961,10 @@ struct Call<'a> {
     trust_allows: Tri,
 }
 
-/// The edge already made for each (caller, role), by index.
-type Seen = HashMap<(NodeId, NodeId), usize, BuildHasherDefault<NodeHasher>>;
-
-/// A multiplicative hash for node ids (small integers the graph assigns, so no input can
-/// choose colliding keys): much cheaper than the default SipHash on the hot edge path.
-#[derive(Default)]
-struct NodeHasher(u64);
-
-impl Hasher for NodeHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(26) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// What one [`Step`] yields: at most one edge, or the edges of a caller search.
+enum Made {
+    One(Option<Edge>),
+    Many(Vec<Edge>),
 }
 
 /// A statement's conditions as short text, for edge labels.

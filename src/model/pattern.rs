@@ -6,6 +6,29 @@
 
 /// Whether `pattern` (with `*` and `?`) matches all of `text`.
 pub fn wildcard_match(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    // Most calls compare an action or ARN with a pattern it does not match, and most of
+    // those differ from the first character (`s3:…` against `iam:…`): an ASCII literal
+    // first character settles them before anything is scanned.
+    if let Some(&first) = pattern.as_bytes().first()
+        && first.is_ascii()
+        && first != b'*'
+        && first != b'?'
+    {
+        match text.as_bytes().first() {
+            None => return false,
+            Some(&t) if t.is_ascii() => {
+                let same = if ignore_case {
+                    first.eq_ignore_ascii_case(&t)
+                } else {
+                    first == t
+                };
+                if !same {
+                    return false;
+                }
+            }
+            Some(_) => {}
+        }
+    }
     // Hot in the principal graph (every grant and role ARN): ASCII inputs, which ARNs and
     // action names are, are matched byte by byte without allocating.
     if pattern.is_ascii() && text.is_ascii() {

@@ -2,7 +2,7 @@
 
 use super::value::{SVal, Spanned};
 use crate::source::{FileId, Span};
-use crate::syntax::tree::Node;
+use crate::syntax::tree::{Node, NodeKind};
 
 /// What a policy document is for; decides which rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,10 +59,22 @@ pub struct Document {
     pub id: Option<SVal>,
     pub statements: Vec<Statement>,
     /// The document's source tree, for rules about raw structure (duplicate keys, unknown
-    /// elements).
+    /// elements). Only document rules read it: a lint run releases it once they have run
+    /// ([`Document::release_raw`]), so graph rules must not.
     pub raw: Node,
     /// Elements of the wrong JSON type, found while lowering (TL004).
     pub shape_errors: Vec<ShapeError>,
+}
+
+impl Document {
+    /// Frees the source tree, leaving `null` at the same span: the principal graph holds every
+    /// document of a run, and their trees would double its memory.
+    pub fn release_raw(&mut self) {
+        self.raw = Node {
+            span: self.raw.span,
+            kind: NodeKind::Null,
+        };
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,28 +12,51 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabe
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
+use rayon::prelude::*;
 
 use crate::lint::LintResult;
 use crate::report::diagnostic::{Diagnostic, Severity};
 use crate::source::{FileId, SourceMap, Span, floor_char_boundary};
 
+/// Findings rendered by one task: a run can report tens of thousands, and each renders on its
+/// own, so runs of them render side by side and are joined in order.
+const CHUNK: usize = 256;
+
 pub fn render(result: &LintResult, color: bool) -> String {
-    let mut buffer = if color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
+    let new_buffer = || {
+        if color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        }
     };
     let config = Config::default();
-    for d in &result.diagnostics {
-        let view = View::new(&result.sources, d);
-        // Every span comes from its own file's text, so rendering cannot fail; if it ever
-        // did, the concise line still tells the finding.
-        if term::emit_to_write_style(&mut buffer, &config, &view.files, &view.diagnostic).is_err() {
-            let _ = buffer.write_all(super::concise::render_one(result, d).as_bytes());
-        }
+    let chunks: Vec<Vec<u8>> = result
+        .diagnostics
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut buffer = new_buffer();
+            for d in chunk {
+                let view = View::new(&result.sources, d);
+                // Every span comes from its own file's text, so rendering cannot fail; if it
+                // ever did, the concise line still tells the finding.
+                if term::emit_to_write_style(&mut buffer, &config, &view.files, &view.diagnostic)
+                    .is_err()
+                {
+                    let _ = buffer.write_all(super::concise::render_one(result, d).as_bytes());
+                }
+            }
+            buffer.into_inner()
+        })
+        .collect();
+    let mut end = new_buffer();
+    let _ = end.reset();
+    let mut bytes = Vec::with_capacity(chunks.iter().map(Vec::len).sum::<usize>() + end.len());
+    for chunk in &chunks {
+        bytes.extend_from_slice(chunk);
     }
-    let _ = buffer.reset();
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    bytes.extend_from_slice(end.as_slice());
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// Lines longer than this many bytes are shown as a window.

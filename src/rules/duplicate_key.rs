@@ -39,17 +39,41 @@ impl DocumentRule for DuplicateKey {
 }
 
 /// Where an object sits, for messages: the statement it belongs to (if any) and the path of
-/// keys below it (`Condition.StringEquals`).
-#[derive(Default, Clone)]
-struct Place {
-    statement: Option<String>,
-    path: Vec<String>,
+/// keys below it (`Condition.StringEquals`). Held as references into the tree and only put
+/// into words when a key is repeated: the walk visits every member of every document.
+#[derive(Default)]
+struct Place<'a> {
+    /// The statement's object, and its index when `Statement` is an array.
+    statement: Option<(&'a Node, Option<usize>)>,
+    path: Vec<Step<'a>>,
 }
 
-impl Place {
+/// One step of a [`Place`]'s path.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl Place<'_> {
     fn describe(&self) -> String {
-        let inner = self.path.join(".");
-        match (&self.statement, inner.is_empty()) {
+        // Keys are joined by dots; an index follows what precedes it (`Action[0]`).
+        let mut inner = String::new();
+        for (at, step) in self.path.iter().enumerate() {
+            match step {
+                Step::Key(key) => {
+                    if at > 0 {
+                        inner.push('.');
+                    }
+                    inner.push_str(key);
+                }
+                Step::Index(index) => inner.push_str(&format!("[{index}]")),
+            }
+        }
+        let statement = self
+            .statement
+            .map(|(node, index)| raw_statement_name(node, index));
+        match (statement, inner.is_empty()) {
             (None, true) => "at the top level of the policy".to_string(),
             (None, false) => format!("in `{inner}`"),
             (Some(statement), true) => format!("in {statement}"),
@@ -58,7 +82,7 @@ impl Place {
     }
 }
 
-fn walk(node: &Node, place: &mut Place, cx: &mut RuleContext<'_>) {
+fn walk<'a>(node: &'a Node, place: &mut Place<'a>, cx: &mut RuleContext<'_>) {
     match &node.kind {
         NodeKind::Object(members) => {
             for (index, member) in members.iter().enumerate() {
@@ -85,20 +109,17 @@ fn walk(node: &Node, place: &mut Place, cx: &mut RuleContext<'_>) {
                 if at_top && member.key == "Statement" {
                     walk_statements(&member.value, place, cx);
                 } else {
-                    let mut inner = place.clone();
-                    inner.path.push(member.key.clone());
-                    walk(&member.value, &mut inner, cx);
+                    place.path.push(Step::Key(&member.key));
+                    walk(&member.value, place, cx);
+                    place.path.pop();
                 }
             }
         }
         NodeKind::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                let mut inner = place.clone();
-                match inner.path.last_mut() {
-                    Some(last) => last.push_str(&format!("[{index}]")),
-                    None => inner.path.push(format!("[{index}]")),
-                }
-                walk(item, &mut inner, cx);
+                place.path.push(Step::Index(index));
+                walk(item, place, cx);
+                place.path.pop();
             }
         }
         _ => {}
@@ -106,12 +127,12 @@ fn walk(node: &Node, place: &mut Place, cx: &mut RuleContext<'_>) {
 }
 
 /// The top-level `Statement` value: one object, or an array of them.
-fn walk_statements(node: &Node, place: &Place, cx: &mut RuleContext<'_>) {
+fn walk_statements<'a>(node: &'a Node, place: &mut Place<'a>, cx: &mut RuleContext<'_>) {
     match &node.kind {
         NodeKind::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 let mut inner = Place {
-                    statement: Some(raw_statement_name(item, Some(index))),
+                    statement: Some((item, Some(index))),
                     path: Vec::new(),
                 };
                 walk(item, &mut inner, cx);
@@ -119,15 +140,15 @@ fn walk_statements(node: &Node, place: &Place, cx: &mut RuleContext<'_>) {
         }
         NodeKind::Object(_) => {
             let mut inner = Place {
-                statement: Some(raw_statement_name(node, None)),
+                statement: Some((node, None)),
                 path: Vec::new(),
             };
             walk(node, &mut inner, cx);
         }
         _ => {
-            let mut inner = place.clone();
-            inner.path.push("Statement".to_string());
-            walk(node, &mut inner, cx);
+            place.path.push(Step::Key("Statement"));
+            walk(node, place, cx);
+            place.path.pop();
         }
     }
 }

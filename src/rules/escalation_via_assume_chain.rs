@@ -9,7 +9,7 @@
 //! * every hop must be a **certain** edge: both sides allow it as far as the loaded documents
 //!   tell, with no trust condition, unknown value, missing document or permissions boundary in
 //!   between (AWS-SEMANTICS §1). A path that needs an uncertain hop is not reported;
-//! * "admin-equivalent" and "non-admin" are [`admin_levels`]: `AdministratorAccess` /
+//! * "admin-equivalent" and "non-admin" are [`Graph::admin_levels`]: `AdministratorAccess` /
 //!   `IAMFullAccess` attached, `*` on `*`, or the IAM write that changes the role's own
 //!   policies, with no Deny or boundary that may cut it; a principal is non-admin only when
 //!   every policy that applies is loaded and none may allow `*` or an IAM write. A principal
@@ -26,8 +26,7 @@
 use std::collections::VecDeque;
 
 use super::prelude::{
-    Admin, admin_levels, hop_labels, is_certain_hop, node_label, out_edge_index, path_text,
-    spread_until_admin,
+    Admin, hop_labels, is_certain_hop, node_label, out_edge_index, path_text, spread_until_admin,
 };
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::graph::{Graph, NodeKind};
@@ -52,7 +51,7 @@ struct EscalationViaAssumeChain;
 
 impl GraphRule for EscalationViaAssumeChain {
     fn check(&self, graph: &Graph, cx: &mut RuleContext<'_>) {
-        let levels = admin_levels(graph);
+        let levels = graph.admin_levels();
         if !levels.iter().any(Admin::is_yes) {
             return;
         }
@@ -86,7 +85,7 @@ impl GraphRule for EscalationViaAssumeChain {
                     queue.push_back(node);
                 }
             }
-            spread_until_admin(edges, &out, &levels, &mut seen, &mut via, &mut queue);
+            spread_until_admin(edges, &out, levels, &mut seen, &mut via, &mut queue);
         }
         for (role, level) in levels.iter().enumerate() {
             let Admin::Yes(evidence, why) = level else {
@@ -148,7 +147,7 @@ impl GraphRule for EscalationViaAssumeChain {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::prelude::ADMINISTRATOR_ACCESS;
+    use crate::graph::admin::ADMINISTRATOR_ACCESS;
     use crate::rules::prelude::testkit::{World, allow, trust_of};
 
     const ACCOUNT: &str = "arn:aws:iam::111122223333";

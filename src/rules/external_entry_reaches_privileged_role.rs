@@ -19,7 +19,7 @@
 //!   `OrganizationAccountAccessRole` by design) and stays silent on accounts, as TL205 does.
 //!
 //! After the entry, every hop must be a certain role → role edge (AWS-SEMANTICS §1), and
-//! "privileged" is TL409's admin-equivalence ([`admin_levels`]). One finding per privileged
+//! "privileged" is TL409's admin-equivalence ([`Graph::admin_levels`]). One finding per privileged
 //! role, with the shortest path from an entry point (one multi-source breadth-first search), on
 //! the entry trust's principal value; a privileged role reached only through another is not
 //! reported again.
@@ -27,7 +27,7 @@
 use std::collections::VecDeque;
 
 use super::prelude::{
-    admin_levels, hop_labels, is_certain_hop, node_label, out_edge_index, path_text, provider_name,
+    hop_labels, is_certain_hop, node_label, out_edge_index, path_text, provider_name,
     spread_until_admin,
 };
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
@@ -57,7 +57,7 @@ struct ExternalEntryReachesPrivilegedRole;
 
 impl GraphRule for ExternalEntryReachesPrivilegedRole {
     fn check(&self, graph: &Graph, cx: &mut RuleContext<'_>) {
-        let levels = admin_levels(graph);
+        let levels = graph.admin_levels();
         if !levels.iter().any(|l| l.is_yes()) {
             return;
         }
@@ -85,7 +85,7 @@ impl GraphRule for ExternalEntryReachesPrivilegedRole {
         let out = out_edge_index(graph, |edge| {
             is_certain_hop(graph, edge) && graph.node(edge.from).kind == NodeKind::Role
         });
-        spread_until_admin(edges, &out, &levels, &mut seen, &mut via, &mut queue);
+        spread_until_admin(edges, &out, levels, &mut seen, &mut via, &mut queue);
         for (role, level) in levels.iter().enumerate() {
             let crate::rules::prelude::Admin::Yes(evidence, why) = level else {
                 continue;
@@ -185,7 +185,7 @@ fn trust_may_deny(graph: &Graph, edge: &Edge) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::prelude::ADMINISTRATOR_ACCESS;
+    use crate::graph::admin::ADMINISTRATOR_ACCESS;
     use crate::rules::prelude::testkit::{World, allow, trust_of};
 
     const OWN: &str = "111122223333";

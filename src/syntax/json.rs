@@ -3,6 +3,8 @@
 //! `.json` is parsed strictly (every lenient option off: jsonc-parser's defaults would accept
 //! comments and missing commas, which AWS rejects); `.json5` and `.jsonc` leniently.
 
+mod fast;
+
 use jsonc_parser::ast::{ObjectPropName, Value};
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 
@@ -36,6 +38,22 @@ pub fn parse(text: &str, file: FileId, dialect: Dialect) -> Result<Node, SyntaxE
         Some(rest) => (rest, UTF8_BOM.len()),
         None => (text, 0),
     };
+    if dialect == Dialect::Strict
+        && let Some(root) = fast::parse(body, file, shift)
+    {
+        return Ok(root);
+    }
+    parse_with_jsonc(body, file, shift, dialect)
+}
+
+/// Parses a file's text after its byte-order mark (`shift` bytes) with jsonc-parser: every
+/// dialect, and the errors.
+fn parse_with_jsonc(
+    body: &str,
+    file: FileId,
+    shift: usize,
+    dialect: Dialect,
+) -> Result<Node, SyntaxError> {
     let options = match dialect {
         Dialect::Strict => ParseOptions {
             allow_comments: false,
@@ -89,7 +107,7 @@ pub fn parse(text: &str, file: FileId, dialect: Dialect) -> Result<Node, SyntaxE
             Ok(lower(&value, file, shift))
         }
         None => Err(SyntaxError {
-            span: Span::new(file, text.len(), text.len()),
+            span: Span::new(file, body.len() + shift, body.len() + shift),
             message: "the file is empty: expected a JSON value".to_string(),
             opened: None,
         }),
