@@ -22,6 +22,9 @@ pub struct Candidate {
     pub format: Option<Format>,
     /// Why the path cannot be read, found while walking (a loop, a denied directory).
     pub problem: Option<String>,
+    /// Read only for what other files need from it (a Terraform module's variables and
+    /// locals), never checked itself.
+    pub context_only: bool,
 }
 
 /// Every candidate under `roots`, sorted by display path, without duplicates.
@@ -51,6 +54,52 @@ fn candidate(path: &Path, problem: Option<String>) -> Candidate {
         path: path.to_path_buf(),
         display,
         problem,
+        context_only: false,
+    }
+}
+
+/// Adds, as context only, the other `.tf` and `.tfvars` files of the directory of each
+/// Terraform file named on the command line (a pre-commit hook names only the changed files):
+/// Terraform reads a module's directory whole, so the named file's variables and locals may
+/// live in them. Files already among the candidates are not added twice.
+pub fn add_module_context(roots: &[PathBuf], candidates: &mut Vec<Candidate>) {
+    let is_terraform = |path: &Path| {
+        matches!(
+            Format::of_path(&display_path(path)),
+            Some(Format::Terraform | Format::TerraformVars)
+        )
+    };
+    let mut dirs: Vec<&Path> = roots
+        .iter()
+        .filter(|root| is_terraform(root) && root.is_file())
+        .map(|root| root.parent().unwrap_or(Path::new("")))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    let known: std::collections::HashSet<PathBuf> = candidates
+        .iter()
+        .filter_map(|c| std::fs::canonicalize(&c.path).ok())
+        .collect();
+    for dir in dirs {
+        let listed = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let Ok(entries) = std::fs::read_dir(listed) else {
+            continue;
+        };
+        let mut siblings: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| dir.join(entry.file_name()))
+            .filter(|path| is_terraform(path) && path.is_file())
+            .filter(|path| std::fs::canonicalize(path).is_ok_and(|p| !known.contains(&p)))
+            .collect();
+        siblings.sort();
+        candidates.extend(siblings.iter().map(|path| Candidate {
+            context_only: true,
+            ..candidate(path, None)
+        }));
     }
 }
 

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::config::Settings;
 use crate::config::principal::{Applied, Principals};
-use crate::discover::{Candidate, discover};
+use crate::discover::{Candidate, add_module_context, discover};
 use crate::graph::Graph;
 use crate::model::{Document, Inventory};
 use crate::report::diagnostic::{self, Diagnostic};
@@ -93,6 +93,7 @@ fn run(options: &LintOptions) -> LintResult {
     } else {
         discover(&options.paths, options.threads)
     };
+    add_module_context(&options.paths, &mut candidates);
     // Files attached by `[[principal]]` entries: marked, and added when outside the paths.
     let attached = match &options.principals {
         Some(principals) => principals.attach_candidates(&mut candidates),
@@ -105,6 +106,7 @@ fn run(options: &LintOptions) -> LintResult {
             // Standard input is JSON unless its name says otherwise, and its errors are shown.
             format: Format::of_path(&stdin.name).or(Some(Format::Json(Dialect::Strict))),
             problem: None,
+            context_only: false,
         });
         candidates.len() - 1
     });
@@ -256,6 +258,10 @@ fn check_file(
         diagnostics: Vec::new(),
         unchecked: Vec::new(),
     };
+    if candidate.context_only {
+        // Kept for the spans of other files' findings; never checked itself.
+        return skipped(text.unwrap_or_default());
+    }
     let text = match text {
         Ok(text) => text,
         // A file named on the command line that is not ours and not text is not an error.

@@ -60,24 +60,23 @@ fn a_module_reads_variables_tfvars_and_locals_across_files() {
 }
 
 #[test]
-fn only_the_files_of_the_run_make_up_a_module() {
-    // Named without `z.auto.tfvars`, the principal is `terraform.tfvars`'s account root.
-    let files: Vec<String> = ["main.tf", "locals.tf", "variables.tf", "terraform.tfvars"]
-        .iter()
-        .map(|f| format!("{FIXTURES}/module/{f}"))
-        .collect();
-    let mut args: Vec<&str> = vec!["--select", "TL201,TL204"];
-    args.extend(files.iter().map(String::as_str));
-    let found = findings(&lint_json(&args));
+fn a_file_named_alone_is_read_with_its_module() {
+    // A pre-commit hook names only the changed file: its module's other files still give the
+    // values (the principal from `z.auto.tfvars`), but only the named file is checked.
+    let main = format!("{FIXTURES}/module/main.tf");
+    let json = lint_json(&["--select", "TL201,TL204", &main]);
     assert_eq!(
-        found,
+        findings(&json),
         vec![(
-            "TL204".to_string(),
-            format!("{FIXTURES}/module/terraform.tfvars"),
-            1,
+            "TL201".to_string(),
+            format!("{FIXTURES}/module/z.auto.tfvars"),
+            2,
             16
         )]
     );
+    // Named alone, a file with no IAM of its own yields nothing, even though its module has.
+    let outputs = format!("{FIXTURES}/module/outputs.tf");
+    assert_eq!(findings(&lint_json(&["--select", "ALL", &outputs])), vec![]);
 }
 
 #[test]

@@ -358,6 +358,7 @@ impl Principals {
                 display: file.display.clone(),
                 format: Format::of_path(&file.display).or(Some(Format::Json(Dialect::Strict))),
                 problem: None,
+                context_only: false,
             });
             marks.push(Some(index));
         }
