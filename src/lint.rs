@@ -9,10 +9,11 @@ use crate::config::principal::{Applied, Principals};
 use crate::discover::{Candidate, add_module_context, discover};
 use crate::graph::Graph;
 use crate::model::{Document, Inventory};
-use crate::report::diagnostic::{self, Diagnostic};
+use crate::report::diagnostic::{self, Diagnostic, Label};
 use crate::rules::{Check, RuleContext, invalid_policy_shape, parse_error, unreadable_file};
 use crate::selection::Selection;
-use crate::source::{FileId, SourceFile, SourceMap};
+use crate::source::{FileId, SourceFile, SourceMap, Span};
+use crate::syntax::Origin;
 use crate::syntax::json::Dialect;
 use crate::syntax::terraform::{Module, Modules};
 use crate::syntax::{Format, parse_file};
@@ -233,6 +234,26 @@ fn run(options: &LintOptions) -> LintResult {
     }
 }
 
+/// A finding on a value written elsewhere (a `.tfvars` value, a local) also points at the
+/// references it came in through, from the value back to the document.
+fn label_origins(diagnostic: &mut Diagnostic, document: Span, origins: &[Origin]) {
+    let mut explained = vec![diagnostic.span];
+    let mut at = 0;
+    while at < explained.len() {
+        let span = explained[at];
+        at += 1;
+        for origin in origins.iter().filter(|o| o.document == document) {
+            if origin.value.contains(span) && !explained.contains(&origin.reference) {
+                explained.push(origin.reference);
+                diagnostic.labels.push(Label {
+                    span: origin.reference,
+                    message: format!("the value comes in through `{}` here", origin.name),
+                });
+            }
+        }
+    }
+}
+
 /// The file's text, or why it cannot be read. An explicitly named file trustlint does not
 /// know by name is only read when it is text.
 fn read(candidate: &Candidate, max_size: u64) -> Result<String, String> {
@@ -309,9 +330,15 @@ fn check_file(
         .collect();
     let mut cx = RuleContext::new(&options.settings);
     for document in &parsed.documents {
+        let before = cx.reported();
         for rule in options.selection.rules() {
             if let Check::Document(check) = rule.check {
                 check.check(document, &mut cx);
+            }
+        }
+        if !parsed.origins.is_empty() {
+            for diagnostic in cx.reported_since(before) {
+                label_origins(diagnostic, document.span, &parsed.origins);
             }
         }
     }

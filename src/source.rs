@@ -29,6 +29,11 @@ impl Span {
         }
     }
 
+    /// Whether `other` lies within this span, in the same file.
+    pub fn contains(&self, other: Span) -> bool {
+        self.file == other.file && self.start <= other.start && other.end <= self.end
+    }
+
     /// An empty span at the start of a file: for findings about a whole file.
     pub fn file_start(file: FileId) -> Self {
         Span {

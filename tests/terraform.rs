@@ -57,6 +57,35 @@ fn a_module_reads_variables_tfvars_and_locals_across_files() {
     );
     let message = json["diagnostics"][0]["message"].as_str().unwrap();
     assert!(message.starts_with("role `deploy-dev`"), "{message}");
+    // The value is written in `z.auto.tfvars`: the finding also shows the references it came
+    // in through, from the local that uses the variable back to the role.
+    let labels: Vec<(String, u64, String)> = json["diagnostics"][0]["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["path"].as_str().unwrap().to_string(),
+                l["span"]["start"]["line"].as_u64().unwrap(),
+                l["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            (
+                format!("{FIXTURES}/module/locals.tf"),
+                6,
+                "the value comes in through `var.ci_principal` here".to_string()
+            ),
+            (
+                format!("{FIXTURES}/module/main.tf"),
+                5,
+                "the value comes in through `local.trust` here".to_string()
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -102,6 +102,17 @@ impl<'a> RuleContext<'a> {
         }
     }
 
+    /// How many findings have been reported so far.
+    pub fn reported(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    /// The findings reported since the first `from`, to complete them.
+    pub fn reported_since(&mut self, from: usize) -> &mut [Diagnostic] {
+        let from = from.min(self.diagnostics.len());
+        &mut self.diagnostics[from..]
+    }
+
     pub fn finish(self) -> (Vec<Diagnostic>, Vec<(&'static str, usize)>) {
         (self.diagnostics, self.unchecked)
     }

@@ -9,7 +9,7 @@ pub mod terraform;
 pub mod tree;
 
 use crate::model::{Document, Inventory, ShapeError};
-use crate::source::FileId;
+use crate::source::{FileId, Span};
 use json::{Dialect, SyntaxError};
 
 /// The input formats of this front end, chosen by file extension.
@@ -45,6 +45,21 @@ pub struct Parsed {
     pub syntax_errors: Vec<SyntaxError>,
     /// Wrong element types outside policy documents.
     pub shape_errors: Vec<ShapeError>,
+    /// Values of documents that came in through a reference (`var.x`, `local.y`).
+    pub origins: Vec<Origin>,
+}
+
+/// A value of a document that is written elsewhere and came in through a reference: a
+/// finding on the value can point at the reference too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The root span of the document the value is part of.
+    pub document: Span,
+    /// The reference as written (`var.trusted`).
+    pub name: String,
+    pub reference: Span,
+    /// The value it brought in.
+    pub value: Span,
 }
 
 impl Parsed {
@@ -77,6 +92,7 @@ pub fn parse_file(text: &str, file: FileId, format: Format, module: &terraform::
                 inventory: extracted.inventory,
                 syntax_errors: extracted.syntax_errors,
                 shape_errors: extracted.shape_errors,
+                origins: Vec::new(),
             }
         }
         Err(error) => Parsed {

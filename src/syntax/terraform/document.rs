@@ -83,7 +83,13 @@ pub fn source(scope: &Scope<'_>, expr: &Expression) -> Source {
                 _ => None,
             };
             match located.and_then(|l| Some((scope.at(l)?, &l.item))) {
-                Some((inner, expr)) => source(&inner, expr),
+                Some((inner, definition)) => {
+                    let found = source(&inner, definition);
+                    if let Source::Tree(tree) = &found {
+                        scope.record(expr, tree.span);
+                    }
+                    found
+                }
                 None => Source::Unknown,
             }
         }

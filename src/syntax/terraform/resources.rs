@@ -9,9 +9,11 @@ use hcl_edit::structure::{Block, Body};
 
 use super::document::{self, Source};
 use super::module::Module;
-use super::values::Scope;
+use super::values::{Scope, Trail};
 use crate::model::{DocumentKind, Owner, OwnerKind};
 use crate::source::FileId;
+use crate::source::Span;
+use crate::syntax::Origin;
 use crate::syntax::Parsed;
 use crate::syntax::policy::{KindHint, lower_policy};
 use crate::syntax::tree::NodeKind;
@@ -61,7 +63,8 @@ const DOCUMENT_ATTRIBUTES: &[DocumentAttribute] = &[
 
 /// The documents of one file's IAM resources.
 pub fn lower(body: &Body, file: FileId, text: &str, module: &Module) -> Parsed {
-    let scope = Scope::new(module, file, text);
+    let trail = Trail::default();
+    let scope = Scope::new(module, file, text).with_trail(&trail);
     let mut parsed = Parsed::default();
     for block in body.blocks() {
         let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
@@ -72,11 +75,12 @@ pub fn lower(body: &Body, file: FileId, text: &str, module: &Module) -> Parsed {
             ("data", ["aws_iam_policy_document", name]) if !module.is_embedded(name) => {
                 // A document no IAM resource of the module embeds (a bucket policy, a module
                 // output): checked on its own, its kind told by its content.
+                forget_references(&scope);
                 let tree = super::policy_document::lower(&scope, block);
                 if !matches!(tree.kind, NodeKind::Unknown(_)) {
-                    parsed
-                        .documents
-                        .push(lower_policy(tree, KindHint::Infer, None));
+                    let document = lower_policy(tree, KindHint::Infer, None);
+                    parsed.origins.extend(origins(&scope, document.span));
+                    parsed.documents.push(document);
                 }
             }
             _ => {}
@@ -123,11 +127,12 @@ fn push(
     owner: Option<Owner>,
     parsed: &mut Parsed,
 ) {
+    forget_references(scope);
     match document::source(scope, expr) {
         Source::Tree(tree) => {
-            parsed
-                .documents
-                .push(lower_policy(tree, KindHint::Known(kind), owner))
+            let document = lower_policy(tree, KindHint::Known(kind), owner);
+            parsed.origins.extend(origins(scope, document.span));
+            parsed.documents.push(document);
         }
         Source::Unknown => {}
         Source::Invalid(error) => parsed.syntax_errors.push(error),
@@ -151,4 +156,23 @@ fn owner(scope: &Scope<'_>, block: &Block, kind: OwnerKind, by: Option<&str>) ->
         account: None,
         arn: None,
     }
+}
+
+/// Drops the references read so far: those read outside a document (an owner's name) belong
+/// to none.
+fn forget_references(scope: &Scope<'_>) {
+    if let Some(trail) = scope.trail() {
+        trail.take();
+    }
+}
+
+/// The references the lowering of the document at `document` went through.
+fn origins(scope: &Scope<'_>, document: Span) -> Vec<Origin> {
+    scope
+        .trail()
+        .map(Trail::take)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|origin| Origin { document, ..origin })
+        .collect()
 }

@@ -8,8 +8,11 @@ use hcl_edit::Span as _;
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
 use hcl_edit::template::{Element, Template};
 
+use std::cell::RefCell;
+
 use super::module::{Located, Module};
 use crate::source::{FileId, Span};
+use crate::syntax::Origin;
 use crate::syntax::tree::{Member, Node, NodeKind};
 
 /// How deep `var` and `local` references may nest before the value is taken as unknown (a
@@ -26,6 +29,20 @@ pub struct Scope<'a> {
     pub file: FileId,
     pub text: &'a str,
     depth: u8,
+    /// Where the `var` and `local` references read so far are, when the caller keeps them.
+    trail: Option<&'a Trail>,
+}
+
+/// The `var` and `local` references a lowering went through, so that a finding on a value
+/// defined elsewhere can show where the value came in.
+#[derive(Default)]
+pub struct Trail(RefCell<Vec<Origin>>);
+
+impl Trail {
+    /// The references recorded since the last call.
+    pub fn take(&self) -> Vec<Origin> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
 }
 
 impl<'a> Scope<'a> {
@@ -35,6 +52,33 @@ impl<'a> Scope<'a> {
             file,
             text,
             depth: 0,
+            trail: None,
+        }
+    }
+
+    /// The same scope, recording the references it reads in `trail`.
+    pub fn with_trail(self, trail: &'a Trail) -> Self {
+        Scope {
+            trail: Some(trail),
+            ..self
+        }
+    }
+
+    /// The trail this scope records references in.
+    pub fn trail(&self) -> Option<&'a Trail> {
+        self.trail
+    }
+
+    /// Notes that `expr`, read here, took its value from `value`.
+    pub fn record(&self, expr: &Expression, value: Span) {
+        if let Some(trail) = self.trail {
+            let reference = self.span(expr.span());
+            trail.0.borrow_mut().push(Origin {
+                document: reference,
+                name: self.text.get(reference.range()).unwrap_or("").to_string(),
+                reference,
+                value,
+            });
         }
     }
 
@@ -45,6 +89,7 @@ impl<'a> Scope<'a> {
             file: located.file,
             text: &located.text,
             depth: self.depth + 1,
+            trail: self.trail,
         })
     }
 
@@ -172,6 +217,7 @@ impl<'a> Scope<'a> {
                 _ => return None,
             };
         }
+        self.record(expr, node.span);
         Some(node)
     }
 }
