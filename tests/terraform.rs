@@ -174,9 +174,14 @@ fn an_unknown_condition_principal_statement_or_effect_is_unknown_not_absent() {
     // `Condition = var.cond` next to `"*"` may pin the caller: no TL201; the vendor account
     // with `sts:ExternalId = var.ext` requires one: no TL205; `Principal = var.p` is no
     // missing principal.
+    // `Statement = [var.guard, …]` and `Effect = var.guard_effect` may be Denies of everyone
+    // outside the organization, or requiring an external ID: no TL201, no TL205.
     assert_eq!(
         found,
-        vec![("TL204".to_string(), format!("{dir}/main.tf"), 17, 123)],
+        vec![
+            ("TL204".to_string(), format!("{dir}/main.tf"), 17, 123),
+            ("TL204".to_string(), format!("{dir}/main.tf"), 33, 125)
+        ],
         "{found:?}"
     );
 }

@@ -179,7 +179,13 @@ pub fn caller_scope(statement: &Statement, document: &Document) -> CallerScope {
                 _ => CallerScope::Anyone,
             }
         });
-    denies.fold(own, CallerScope::min)
+    let scope = denies.fold(own, CallerScope::min);
+    // A Deny the linter cannot see may narrow the callers any further.
+    if scope != CallerScope::Narrow && document.may_hide_deny() {
+        CallerScope::Unknown
+    } else {
+        scope
+    }
 }
 
 #[cfg(test)]

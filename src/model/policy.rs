@@ -58,6 +58,9 @@ pub struct Document {
     pub version: Option<SVal>,
     pub id: Option<SVal>,
     pub statements: Vec<Statement>,
+    /// Some statement is a value the linter cannot read (`Statement = [var.extra, {...}]`):
+    /// it may be a Deny of anything.
+    pub unreadable_statements: bool,
     /// The document's source tree, for rules about raw structure (duplicate keys, unknown
     /// elements). Only document rules read it: a lint run releases it once they have run
     /// ([`Document::release_raw`]), so graph rules must not.
@@ -67,6 +70,16 @@ pub struct Document {
 }
 
 impl Document {
+    /// Whether the document may hold a Deny the linter cannot see: an unreadable statement, or
+    /// one whose `Effect` is unknown. A verdict that a Deny could overturn stays unknown.
+    pub fn may_hide_deny(&self) -> bool {
+        self.unreadable_statements
+            || self
+                .statements
+                .iter()
+                .any(|s| s.effect.as_ref().is_some_and(|e| e.known().is_none()))
+    }
+
     /// Frees the source tree, leaving `null` at the same span: the principal graph holds every
     /// document of a run, and their trees would double its memory.
     pub fn release_raw(&mut self) {

@@ -88,7 +88,11 @@ impl DocumentRule for CrossAccountTrustWithoutExternalId {
             if covers(statement, ASSUME_ROLE) != Tri::Yes {
                 continue;
             }
-            if requires_external_id(statement) || denies_without_external_id(document, statement) {
+            // A Deny the linter cannot see may enforce the external ID as well.
+            if requires_external_id(statement)
+                || denies_without_external_id(document, statement)
+                || document.may_hide_deny()
+            {
                 continue;
             }
             // Pinned to an organization, the trust admits only its member accounts: yours,

@@ -27,6 +27,7 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
     let mut lowering = Lowering {
         errors: Vec::new(),
         unknown_principal: false,
+        unreadable_statements: false,
     };
     let mut document = Document {
         kind: DocumentKind::Identity,
@@ -37,6 +38,7 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
         version: None,
         id: None,
         statements: Vec::new(),
+        unreadable_statements: false,
         raw: Node {
             span: raw.span,
             kind: NodeKind::Null,
@@ -68,6 +70,7 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
     };
     document.raw = raw;
     document.shape_errors = lowering.errors;
+    document.unreadable_statements = lowering.unreadable_statements;
     document
 }
 
@@ -124,6 +127,8 @@ struct Lowering {
     errors: Vec<ShapeError>,
     /// A `Principal` or `NotPrincipal` element whose value is unknown was seen.
     unknown_principal: bool,
+    /// A statement (or the whole `Statement` element) is an unknown value.
+    unreadable_statements: bool,
 }
 
 impl Lowering {
@@ -134,7 +139,20 @@ impl Lowering {
     fn statements(&mut self, node: &Node) -> Vec<Statement> {
         match &node.kind {
             NodeKind::Object(_) => self.statement(node).into_iter().collect(),
-            NodeKind::Array(items) => items.iter().filter_map(|i| self.statement(i)).collect(),
+            NodeKind::Array(items) => items
+                .iter()
+                .filter_map(|item| {
+                    if let NodeKind::Unknown(_) = item.kind {
+                        self.unreadable_statements = true;
+                        return None;
+                    }
+                    self.statement(item)
+                })
+                .collect(),
+            NodeKind::Unknown(_) => {
+                self.unreadable_statements = true;
+                Vec::new()
+            }
             _ => {
                 self.error(
                     node.span,

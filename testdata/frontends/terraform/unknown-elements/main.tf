@@ -22,3 +22,13 @@ resource "aws_iam_role" "f" {
 resource "aws_iam_role" "g" {
   assume_role_policy = jsonencode({ Version = var.v, Statement = [{ Effect = "Allow", Principal = { Federated = var.idp }, Action = "sts:AssumeRoleWithWebIdentity" }] })
 }
+resource "aws_iam_role" "h" {
+  # The first statement may be a Deny of everyone outside the organization.
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [var.guard, { Effect = "Allow", Principal = { AWS = "*" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role" "i" {
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = var.guard_effect, Principal = { AWS = "*" }, Action = "sts:AssumeRole", Condition = { StringNotEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } } }, { Effect = "Allow", Principal = { AWS = "*" }, Action = "sts:AssumeRole" }] })
+}
+resource "aws_iam_role" "j" {
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [var.guard, { Effect = "Allow", Principal = { AWS = "arn:aws:iam::999988887777:root" }, Action = "sts:AssumeRole" }] })
+}
