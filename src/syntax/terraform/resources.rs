@@ -11,12 +11,10 @@ use super::document::{self, Source};
 use super::module::Module;
 use super::values::{Scope, Trail};
 use crate::model::{DocumentKind, Owner, OwnerKind};
-use crate::source::FileId;
-use crate::source::Span;
-use crate::syntax::Origin;
-use crate::syntax::Parsed;
+use crate::source::{FileId, Span};
 use crate::syntax::policy::{KindHint, lower_policy};
 use crate::syntax::tree::NodeKind;
+use crate::syntax::{Origin, Parsed};
 
 /// A document attribute of a resource type: which attribute, what kind of document, and whose.
 struct DocumentAttribute {
