@@ -419,3 +419,52 @@ fn long_minified_line_is_shown_as_a_window() {
     assert!(run.stdout.contains("{\"AWS\":\"*\"}"), "{}", run.stdout);
     assert!(run.stdout.contains("^^^"), "{}", run.stdout);
 }
+
+#[test]
+fn hostile_terraform_is_findings_and_the_good_file_is_still_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let put = |name: &str, bytes: &[u8]| std::fs::write(root.join(name), bytes).unwrap();
+    put("good.json", ANY_PRINCIPAL.as_bytes());
+    // hcl-edit stops at 64 levels of nesting with an error, never deeper.
+    let deep = format!(
+        "resource \"aws_iam_role\" \"r\" {{\n  assume_role_policy = jsonencode({}1{})\n}}\n",
+        "{a = ".repeat(DEPTH),
+        "}".repeat(DEPTH)
+    );
+    put("deep.tf", deep.as_bytes());
+    let deep_heredoc = format!(
+        "resource \"aws_iam_role\" \"h\" {{\n  assume_role_policy = <<EOT\n{}\nEOT\n}}\n",
+        deep_arrays()
+    );
+    put("deep-heredoc.tf", deep_heredoc.as_bytes());
+    put(
+        "truncated.tf",
+        b"resource \"aws_iam_role\" \"t\" {\n  assume_role_policy = jsonencode({",
+    );
+    put("binary.tf", b"resource \0\0\xff\xfe");
+    std::fs::create_dir(root.join("cycle")).unwrap();
+    // Locals that refer to each other: resolution gives up, the value is unknown.
+    std::fs::write(
+        root.join("cycle/main.tf"),
+        "locals {\n  a = local.b\n  b = local.a\n}\nresource \"aws_iam_role\" \"c\" {\n  assume_role_policy = jsonencode({ Version = \"2012-10-17\", Statement = [{ Effect = \"Allow\", Principal = { AWS = local.a }, Action = \"sts:AssumeRole\" }] })\n}\n",
+    )
+    .unwrap();
+    let run = trustlint(root, &["lint", "--isolated", "--format", "json", "."], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found = run.by_path();
+    for (path, code) in [
+        ("deep.tf", "TL001"),
+        ("deep-heredoc.tf", "TL001"),
+        ("truncated.tf", "TL001"),
+        ("binary.tf", "TL002"),
+        ("good.json", "TL201"),
+    ] {
+        assert_eq!(
+            found.get(path),
+            Some(&vec![code.to_string()]),
+            "{path}: {found:?}"
+        );
+    }
+    assert_eq!(found.get("cycle/main.tf"), None, "{found:?}");
+}
