@@ -7,9 +7,8 @@
 
 use crate::eval::Tri;
 use crate::eval::action::{covers, covers_any};
-use crate::model::{Attachment, Document, Effect, SVal, Spanned, Statement};
+use crate::model::{Document, Effect, SVal, Statement};
 use crate::source::Span;
-use std::collections::{HashMap, HashSet};
 
 use super::{Graph, NodeKind};
 
@@ -158,23 +157,6 @@ impl DocumentFacts {
 /// allow `*` or any of [`PRIVESC_ACTIONS`]. Everything else, and every node the input does not
 /// define, is `Unknown`.
 pub(super) fn admin_levels(graph: &Graph) -> Vec<Admin> {
-    let loaded: HashSet<&str> = graph
-        .documents
-        .iter()
-        .filter_map(|d| match &d.attachment {
-            Attachment::Managed { arn } => Some(arn.as_str()),
-            _ => None,
-        })
-        .collect();
-    let groups: HashMap<(&str, &str), usize> = graph
-        .nodes()
-        .iter()
-        .filter(|n| n.kind == NodeKind::Group)
-        .filter_map(|n| {
-            let entity = &graph.entities[n.entity?];
-            Some(((entity.account.as_str(), entity.name.as_str()), n.entity?))
-        })
-        .collect();
     let mut facts: Vec<Option<DocumentFacts>> = vec![None; graph.documents.len()];
     graph
         .nodes()
@@ -191,22 +173,21 @@ pub(super) fn admin_levels(graph: &Graph) -> Vec<Admin> {
             let mut grant: Option<(Span, String)> = None;
             let mut maybe_admin = false;
             let mut maybe_deny = node.boundary.is_some();
-            let mut attached: Vec<&Spanned<String>> = entity.managed_policies.iter().collect();
-            for group in &entity.groups {
-                match groups.get(&(entity.account.as_str(), group.value.as_str())) {
-                    Some(&g) => attached.extend(graph.entities[g].managed_policies.iter()),
-                    None => {
-                        // A group the input does not define may hold anything.
-                        maybe_admin = true;
-                        maybe_deny = true;
-                    }
-                }
+            // A group the input does not define may hold anything.
+            if node.groups.len() < entity.groups.len() {
+                maybe_admin = true;
+                maybe_deny = true;
             }
+            let groups = node.groups.iter().filter_map(|&g| graph.node(g).entity);
+            let attached = std::iter::once(entity)
+                .chain(groups.map(|g| &graph.entities[g]))
+                .flat_map(|e| &e.managed_policies);
             for arn in attached {
                 let name = arn.value.rsplit('/').next().unwrap_or("");
                 if arn.value == ADMINISTRATOR_ACCESS || arn.value == IAM_FULL_ACCESS {
                     grant.get_or_insert((arn.span, format!("`{name}` is attached here")));
-                } else if !loaded.contains(arn.value.as_str()) {
+                } else if !graph.is_policy_loaded(&arn.value) {
+                    // A managed policy that is not loaded may hold anything.
                     maybe_admin = true;
                     maybe_deny = true;
                 }

@@ -67,6 +67,8 @@ pub struct Node {
     pub trust: Vec<DocId>,
     /// The identity policies that apply: inline, attached managed, and a user's groups'.
     pub identity: Vec<DocId>,
+    /// A user's groups that the input defines (the others set `policies_missing`).
+    pub groups: Vec<NodeId>,
     /// The permissions boundary: its ARN's span and, when loaded, its document.
     pub boundary: Option<(Span, Option<DocId>)>,
 }
@@ -242,6 +244,26 @@ impl Graph {
         describe_conditions(self.statement(edge.trust))
     }
 
+    /// Whether the managed policy of this ARN is loaded.
+    pub fn is_policy_loaded(&self, arn: &str) -> bool {
+        self.managed.contains_key(arn)
+    }
+
+    /// Whether the linter sees the principal's whole identity side: a user or role defined in
+    /// full by an account loaded as a whole dump (which lists every inline policy), with every
+    /// attached managed policy and group (and their managed policies) loaded. Anything else may
+    /// hold a grant the linter cannot see.
+    pub fn identity_is_whole(&self, node: NodeId) -> bool {
+        let node = &self.nodes[node];
+        matches!(node.kind, NodeKind::User | NodeKind::Role)
+            && node.is_defined()
+            && !node.policies_missing
+            && node
+                .account
+                .as_ref()
+                .is_some_and(|a| self.complete_accounts.contains(a))
+    }
+
     pub fn statement(&self, at: StatementRef) -> &Statement {
         &self.documents[at.doc].statements[at.statement]
     }
@@ -321,6 +343,7 @@ impl Graph {
             policies_missing: false,
             trust: Vec::new(),
             identity: Vec::new(),
+            groups: Vec::new(),
             boundary: None,
         });
         self.ids.insert(id.to_string(), self.nodes.len() - 1);
@@ -454,7 +477,7 @@ impl Graph {
             .filter(|(_, n)| n.kind == NodeKind::Group)
             .filter_map(|(id, n)| Some(((n.account.as_deref()?, n.name()), id)))
             .collect();
-        let mut inherited: Vec<(NodeId, Vec<DocId>, bool)> = Vec::new();
+        let mut inherited: Vec<(NodeId, Vec<NodeId>, Vec<DocId>, bool)> = Vec::new();
         for (node, n) in self.nodes.iter().enumerate() {
             let Some(entity) = n.entity else {
                 continue;
@@ -473,12 +496,13 @@ impl Graph {
                 .iter()
                 .flat_map(|&g| self.nodes[g].identity.iter().copied())
                 .collect();
-            if !docs.is_empty() || missing {
-                inherited.push((node, docs, missing));
+            if !found.is_empty() || missing {
+                inherited.push((node, found, docs, missing));
             }
         }
-        for (node, docs, missing) in inherited {
+        for (node, groups, docs, missing) in inherited {
             self.nodes[node].identity.extend(docs);
+            self.nodes[node].groups = groups;
             self.nodes[node].policies_missing |= missing;
         }
     }

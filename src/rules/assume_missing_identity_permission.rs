@@ -27,7 +27,7 @@ use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::covers;
 use crate::graph::{Graph, Node, NodeId, NodeKind, Target};
-use crate::model::{Attachment, DocumentKind, Entity, PrincipalForm};
+use crate::model::{DocumentKind, PrincipalForm};
 use crate::report::diagnostic::{Diagnostic, Severity};
 use crate::source::Span;
 
@@ -52,8 +52,7 @@ struct AssumeMissingIdentityPermission;
 
 impl GraphRule for AssumeMissingIdentityPermission {
     fn check(&self, graph: &Graph, cx: &mut RuleContext<'_>) {
-        let known = KnownIdentities::new(graph);
-        let accounts = LoadedAccounts::new(graph, &known);
+        let accounts = LoadedAccounts::new(graph);
         // (role, account) pairs where the trust also names a user or role of the account by
         // its exact ARN: the account is then not admitted *only* through its account principal,
         // and those principals are judged one by one.
@@ -87,7 +86,7 @@ impl GraphRule for AssumeMissingIdentityPermission {
                     // Services and federated providers have no identity side; a principal
                     // outside the loaded inventory has an unknown one.
                     if !matches!(node.kind, NodeKind::User | NodeKind::Role)
-                        || !known.is_known(caller)
+                        || !graph.identity_is_whole(caller)
                     {
                         continue;
                     }
@@ -169,64 +168,6 @@ impl GraphRule for AssumeMissingIdentityPermission {
     }
 }
 
-/// Which defined users and roles have an identity side the linter sees whole: the account was
-/// loaded as a full dump (which lists every inline policy), every attached managed policy is
-/// loaded, and so is every group the user belongs to, with its managed policies. Everything
-/// else may hold a grant the linter cannot see.
-pub(super) struct KnownIdentities {
-    known: Vec<bool>,
-}
-
-impl KnownIdentities {
-    pub(super) fn new(graph: &Graph) -> Self {
-        let loaded: HashSet<&str> = graph
-            .documents
-            .iter()
-            .filter_map(|d| match &d.attachment {
-                Attachment::Managed { arn } => Some(arn.as_str()),
-                _ => None,
-            })
-            .collect();
-        let managed_loaded = |entity: &Entity| {
-            entity
-                .managed_policies
-                .iter()
-                .all(|p| loaded.contains(p.value.as_str()))
-        };
-        let groups: HashMap<(&str, &str), &Entity> = graph
-            .nodes()
-            .iter()
-            .filter(|n| n.kind == NodeKind::Group)
-            .filter_map(|n| {
-                let entity = &graph.entities[n.entity?];
-                Some(((entity.account.as_str(), entity.name.as_str()), entity))
-            })
-            .collect();
-        let known = graph
-            .nodes()
-            .iter()
-            .map(|node| {
-                let Some(entity) = node.entity.map(|e| &graph.entities[e]) else {
-                    return false;
-                };
-                matches!(node.kind, NodeKind::User | NodeKind::Role)
-                    && graph.complete_accounts.contains(&entity.account)
-                    && managed_loaded(entity)
-                    && entity.groups.iter().all(|group| {
-                        groups
-                            .get(&(entity.account.as_str(), group.value.as_str()))
-                            .is_some_and(|g| managed_loaded(g))
-                    })
-            })
-            .collect();
-        KnownIdentities { known }
-    }
-
-    pub(super) fn is_known(&self, node: NodeId) -> bool {
-        self.known.get(node).copied().unwrap_or(false)
-    }
-}
-
 /// Accounts whose principals are all known: loaded as a full dump, with at least one user or
 /// role, each with a whole identity side.
 struct LoadedAccounts {
@@ -234,7 +175,7 @@ struct LoadedAccounts {
 }
 
 impl LoadedAccounts {
-    fn new(graph: &Graph, known: &KnownIdentities) -> Self {
+    fn new(graph: &Graph) -> Self {
         let mut state: HashMap<&str, bool> = HashMap::new();
         for (id, node) in graph.nodes().iter().enumerate() {
             if !node.is_defined() || !matches!(node.kind, NodeKind::User | NodeKind::Role) {
@@ -244,7 +185,7 @@ impl LoadedAccounts {
                 continue;
             };
             let all_known = state.entry(account).or_insert(true);
-            *all_known &= known.is_known(id);
+            *all_known &= graph.identity_is_whole(id);
         }
         LoadedAccounts {
             loaded: state
