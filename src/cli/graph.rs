@@ -10,21 +10,19 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::lint::{ColorChoice, LintArgs};
+use super::lint::{InputArgs, RuleArgs};
 use super::{EXIT_CLEAN, Outcome};
 use crate::graph::{Graph, NodeId, NodeKind};
 use crate::lint::lint;
 use crate::model::arn::Arn;
-use crate::report::OutputFormat;
 use crate::report::graph::{GraphFormat, View, render};
 use crate::rules::{Check, REGISTRY};
 use crate::selection::{Selection, Selectors};
 
 #[derive(Debug, Args)]
 pub struct GraphArgs {
-    /// Files and directories to read (`-` reads standard input).
-    #[arg(default_value = ".")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
     pub format: GraphFormat,
     /// Only what can be reached from this principal: an ARN (or account ID, service, provider,
@@ -37,49 +35,10 @@ pub struct GraphArgs {
     /// Write the graph to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Use this configuration file instead of looking for one.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-    /// Ignore every configuration file.
-    #[arg(long)]
-    pub isolated: bool,
-    /// Worker threads (default: the number of cores).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// The name standard input is reported under; its extension picks the format.
-    #[arg(long, value_name = "NAME")]
-    pub stdin_filename: Option<String>,
-    /// Files larger than this many bytes are left out, not read.
-    #[arg(long, value_name = "BYTES")]
-    pub max_file_size: Option<u64>,
-}
-
-impl GraphArgs {
-    /// The `lint` options this run shares, for the same configuration handling.
-    fn as_lint_args(&self) -> LintArgs {
-        LintArgs {
-            paths: self.paths.clone(),
-            format: OutputFormat::Full,
-            output: None,
-            select: None,
-            extend_select: Vec::new(),
-            ignore: Vec::new(),
-            fail_on: None,
-            exit_zero: false,
-            config: self.config.clone(),
-            isolated: self.isolated,
-            threads: self.threads,
-            color: ColorChoice::Never,
-            quiet: false,
-            statistics: false,
-            stdin_filename: self.stdin_filename.clone(),
-            max_file_size: self.max_file_size,
-        }
-    }
 }
 
 pub fn run(args: GraphArgs, stdin: &mut dyn std::io::Read) -> Outcome {
-    let mut options = match super::lint::prepare(&args.as_lint_args(), stdin) {
+    let mut options = match super::lint::prepare(&args.input, &RuleArgs::default(), stdin) {
         Ok((options, _)) => options,
         Err(outcome) => return outcome,
     };

@@ -13,14 +13,54 @@ use crate::selection::{Selection, Selectors};
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Files and directories to lint (`-` reads standard input).
-    #[arg(default_value = ".")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[arg(long, value_enum, default_value_t = OutputFormat::Full)]
     pub format: OutputFormat,
     /// Write the report to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Exit 0 even when there are findings (2 still reports errors of use).
+    #[arg(long)]
+    pub exit_zero: bool,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print the findings only: no summary line or hints.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Count findings per rule instead of listing them.
+    #[arg(long)]
+    pub statistics: bool,
+}
+
+/// What to read, and how: the options `lint` and `graph` share.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files and directories to read (`-` reads standard input).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Use this configuration file instead of looking for one.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// The name standard input is reported under; its extension picks the format.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Files larger than this many bytes are reported (TL002), not read.
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+}
+
+/// Which rules run and which findings fail the run.
+#[derive(Debug, Default, Args)]
+pub struct RuleArgs {
     /// Rules to run instead of the defaults: codes, prefixes (TL2), names or ALL.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Option<Vec<String>>,
@@ -33,32 +73,6 @@ pub struct LintArgs {
     /// The lowest severity that makes the run fail (exit 1).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// Exit 0 even when there are findings (2 still reports errors of use).
-    #[arg(long)]
-    pub exit_zero: bool,
-    /// Use this configuration file instead of looking for one.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-    /// Ignore every configuration file.
-    #[arg(long)]
-    pub isolated: bool,
-    /// Worker threads (default: the number of cores).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
-    /// Print the findings only: no summary line or hints.
-    #[arg(short, long)]
-    pub quiet: bool,
-    /// Count findings per rule instead of listing them.
-    #[arg(long)]
-    pub statistics: bool,
-    /// The name standard input is reported under; its extension picks the format.
-    #[arg(long, value_name = "NAME")]
-    pub stdin_filename: Option<String>,
-    /// Files larger than this many bytes are reported (TL002), not read.
-    #[arg(long, value_name = "BYTES")]
-    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,7 +106,7 @@ pub enum ColorChoice {
 }
 
 pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environment) -> Outcome {
-    let (options, fail_on) = match prepare(&args, stdin) {
+    let (options, fail_on) = match prepare(&args.input, &args.rules, stdin) {
         Ok(prepared) => prepared,
         Err(outcome) => return outcome,
     };
@@ -143,13 +157,14 @@ pub fn run(args: LintArgs, stdin: &mut dyn std::io::Read, environment: Environme
 /// The run's options from the arguments, the configuration and standard input (read only
 /// for `-`), and the failure threshold; or the usage error to report.
 pub(super) fn prepare(
-    args: &LintArgs,
+    args: &InputArgs,
+    rules: &RuleArgs,
     stdin: &mut dyn std::io::Read,
 ) -> Result<(LintOptions, FailOn), Outcome> {
     let usage = |err: ConfigError| Outcome::usage_error(render_config_error(&err));
     let loaded = load_config(args).map_err(usage)?;
     let (selection, settings, fail_on, max_file_size) =
-        resolve(args, loaded.as_ref()).map_err(usage)?;
+        resolve(args, rules, loaded.as_ref()).map_err(usage)?;
     let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     let stdin = reads_stdin.then(|| {
         let mut bytes = Vec::new();
@@ -185,7 +200,7 @@ pub(super) fn prepare(
     Ok((options, fail_on))
 }
 
-fn load_config(args: &LintArgs) -> Result<Option<LoadedConfig>, ConfigError> {
+fn load_config(args: &InputArgs) -> Result<Option<LoadedConfig>, ConfigError> {
     if args.isolated {
         return Ok(None);
     }
@@ -219,7 +234,11 @@ type Resolved = (Selection, Settings, FailOn, u64);
 
 /// Merges the configuration file and the command line: the command line's `--select`
 /// replaces the file's, `--ignore` and `--extend-select` add to it.
-fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, ConfigError> {
+fn resolve(
+    args: &InputArgs,
+    rules: &RuleArgs,
+    loaded: Option<&LoadedConfig>,
+) -> Result<Resolved, ConfigError> {
     let usage = |message: String| ConfigError {
         path: PathBuf::new(),
         text: String::new(),
@@ -300,14 +319,14 @@ fn resolve(args: &LintArgs, loaded: Option<&LoadedConfig>) -> Result<Resolved, C
         settings.session_duration = loaded.file.sessions.duration.as_ref().map(|d| *d.get_ref());
         max_file_size = lint.max_file_size.unwrap_or(max_file_size);
     }
-    if let Some(select) = &args.select {
+    if let Some(select) = &rules.select {
         selectors.select = Some(select.clone());
     }
     selectors
         .extend_select
-        .extend(args.extend_select.iter().cloned());
-    selectors.ignore.extend(args.ignore.iter().cloned());
-    fail_on = args.fail_on.unwrap_or(fail_on);
+        .extend(rules.extend_select.iter().cloned());
+    selectors.ignore.extend(rules.ignore.iter().cloned());
+    fail_on = rules.fail_on.unwrap_or(fail_on);
     max_file_size = args.max_file_size.unwrap_or(max_file_size);
     let selection = Selection::resolve(&selectors).map_err(usage)?;
     Ok((selection, settings, fail_on, max_file_size))
