@@ -871,37 +871,51 @@ impl Graph {
     }
 
     /// Whether a Deny of the trust applies to a caller: `Yes` for an unconditional Deny naming
-    /// it, its account or everyone; `Unknown` with conditions.
+    /// it, its account or everyone; `Unknown` with conditions, with a principal value the
+    /// linter cannot read, or when the document may hide a Deny ([`Document::may_hide_deny`]).
     fn trust_denies(&self, doc: DocId, caller: &str, account: Option<&str>) -> Tri {
-        Tri::any(
-            self.documents[doc]
-                .statements
-                .iter()
-                .filter(|s| s.effect() == Some(Effect::Deny))
-                .map(|deny| {
-                    if covers(deny, ASSUME_ROLE) == Tri::No {
-                        return Tri::No;
-                    }
-                    let names = deny.principal.as_ref().is_some_and(|p| match &p.form {
-                        PrincipalForm::Star(_) => true,
-                        PrincipalForm::Map(_) => {
-                            p.values_of("AWS").filter_map(|v| v.known()).any(|v| {
-                                v == "*"
-                                    || v == caller
-                                    || classify_aws_principal(v)
-                                        == AwsPrincipal::Account {
-                                            account: account.unwrap_or(""),
-                                        }
-                            })
-                        }
-                    });
-                    match (names, deny.clauses().is_empty()) {
-                        (false, _) => Tri::No,
-                        (true, true) => Tri::Yes,
-                        (true, false) => Tri::Unknown,
-                    }
-                }),
-        )
+        let document = &self.documents[doc];
+        let hidden = if document.may_hide_deny() {
+            Tri::Unknown
+        } else {
+            Tri::No
+        };
+        let names_caller = |value: &Val| match value {
+            Val::Known(v) => Tri::from_bool(
+                v == "*"
+                    || v == caller
+                    || classify_aws_principal(v)
+                        == AwsPrincipal::Account {
+                            account: account.unwrap_or(""),
+                        },
+            ),
+            Val::Unknown(_) => Tri::Unknown,
+        };
+        document
+            .statements
+            .iter()
+            .filter(|s| s.effect() == Some(Effect::Deny))
+            .map(|deny| {
+                if covers(deny, ASSUME_ROLE) == Tri::No {
+                    return Tri::No;
+                }
+                let names = match deny.principal.as_ref().map(|p| &p.form) {
+                    None => Tri::No,
+                    Some(PrincipalForm::Star(_)) => Tri::Yes,
+                    Some(PrincipalForm::Map(_)) => Tri::any(
+                        deny.principal
+                            .iter()
+                            .flat_map(|p| p.values_of("AWS"))
+                            .map(|v| names_caller(&v.value)),
+                    ),
+                };
+                if deny.clauses().is_empty() {
+                    names
+                } else {
+                    names.and(Tri::Unknown)
+                }
+            })
+            .fold(hidden, Tri::or)
     }
 
     #[allow(clippy::too_many_arguments)]
