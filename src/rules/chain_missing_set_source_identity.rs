@@ -34,8 +34,8 @@ pub static RULE: Rule = Rule {
 pub(super) const SOURCE_IDENTITY: Attribute = Attribute {
     action: "sts:SetSourceIdentity",
     noun: "a source identity",
-    carried_by: |key| key == "sts:sourceidentity",
-    passed_on_by: |key| key == "sts:sourceidentity",
+    carried_by: |key| key.eq_ignore_ascii_case("sts:SourceIdentity"),
+    passed_on_by: |key| key.eq_ignore_ascii_case("sts:SourceIdentity"),
     caller_needs_action: true,
 };
 

@@ -35,9 +35,12 @@ const TAGS: Attribute = Attribute {
     action: "sts:TagSession",
     noun: "session tags",
     carried_by: |key| {
-        key.starts_with("aws:requesttag/") || key == "aws:tagkeys" || key == "sts:transitivetagkeys"
+        key.get(..15)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:RequestTag/"))
+            || key.eq_ignore_ascii_case("aws:TagKeys")
+            || key.eq_ignore_ascii_case("sts:TransitiveTagKeys")
     },
-    passed_on_by: |key| key == "sts:transitivetagkeys",
+    passed_on_by: |key| key.eq_ignore_ascii_case("sts:TransitiveTagKeys"),
     caller_needs_action: false,
 };
 

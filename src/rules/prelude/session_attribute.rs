@@ -38,9 +38,10 @@ pub struct Attribute {
     pub action: &'static str,
     /// How messages name it: "session tags".
     pub noun: &'static str,
-    /// Condition keys (lower case) whose presence means the request carries the attribute.
+    /// Condition keys (case-insensitive, as IAM reads them) whose presence means the request
+    /// carries the attribute.
     pub carried_by: fn(&str) -> bool,
-    /// Condition keys (lower case) whose presence means the new session passes the attribute
+    /// Condition keys (case-insensitive) whose presence means the new session passes the attribute
     /// on to the next hops of a chain.
     pub passed_on_by: fn(&str) -> bool,
     /// Whether a chained hop also needs the action in the caller's identity policies.
@@ -206,23 +207,19 @@ fn caller_lacks(graph: &Graph, hop: &Edge, attribute: &Attribute) -> bool {
 /// every trust statement that may admit the caller for the edge's action fails when those
 /// keys are absent. The span is the demanding key of the edge's own statement.
 fn demanded(graph: &Graph, edge: &Edge, keys: fn(&str) -> bool) -> Option<Span> {
-    let own = graph.statement(edge.trust);
-    demanding_key(own, keys)?;
+    let at = demanding_key(graph.statement(edge.trust), keys)?;
     let caller = graph.node(edge.from);
-    let all_demand = trust_statements(graph, edge.to)
+    trust_statements(graph, edge.to)
         .filter(|s| statement_admits(s, caller, edge.action) != Tri::No)
-        .all(|s| demanding_key(s, keys).is_some());
-    all_demand.then(|| demanding_key(own, keys)).flatten()
+        .all(|s| demanding_key(s, keys).is_some())
+        .then_some(at)
 }
 
 /// The first condition key `keys` selects, when the statement's conditions certainly fail
 /// without every such key.
 fn demanding_key(statement: &Statement, keys: fn(&str) -> bool) -> Option<Span> {
     let clauses = statement.clauses();
-    let selected: Vec<_> = clauses
-        .iter()
-        .filter(|c| keys(&c.key.value.to_ascii_lowercase()))
-        .collect();
+    let selected: Vec<_> = clauses.iter().filter(|c| keys(&c.key.value)).collect();
     let first = selected.first()?.key.span;
     let absent = selected.iter().fold(Request::default(), |request, clause| {
         request.with(&clause.key.value, KeyState::Absent)
