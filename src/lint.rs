@@ -120,9 +120,14 @@ fn run(options: &LintOptions) -> LintResult {
         .par_iter()
         .enumerate()
         .map(|(index, candidate)| {
+            let module = modules.of(&candidate.path);
             let text = match (stdin_slot == Some(index), &options.stdin) {
                 (true, Some(stdin)) => stdin.text.clone(),
-                _ => read(candidate, options.max_file_size),
+                // A Terraform file was read for its module: its spans are of that text.
+                _ => match module.text(index as FileId) {
+                    Some(text) => Ok(text.to_string()),
+                    None => read(candidate, options.max_file_size),
+                },
             };
             let attached = attached.get(index).copied().flatten();
             check_file(
@@ -130,7 +135,7 @@ fn run(options: &LintOptions) -> LintResult {
                 candidate,
                 text,
                 (attached, config_file),
-                modules.of(&candidate.path),
+                module,
                 options,
             )
         })

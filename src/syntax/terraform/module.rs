@@ -39,6 +39,8 @@ pub struct Module {
     embedded: HashSet<String>,
     /// The parsed `.tf` files of the module, so each is parsed once.
     bodies: HashMap<FileId, Body>,
+    /// The text of every `.tf` and `.tfvars` file of the module, as read once for it.
+    texts: HashMap<FileId, Arc<str>>,
 }
 
 impl Module {
@@ -49,6 +51,10 @@ impl Module {
 
     /// A `.tf` file of the module as read when the module was loaded (`None`: not read then,
     /// or not valid HCL).
+    pub fn text(&self, file: FileId) -> Option<&str> {
+        self.texts.get(&file).map(|t| &**t)
+    }
+
     pub fn body(&self, file: FileId) -> Option<&Body> {
         self.bodies.get(&file)
     }
@@ -71,6 +77,8 @@ struct FileDefinitions {
     embedded: Vec<String>,
     /// The parsed `.tf` file itself.
     body: Option<(FileId, Body)>,
+    /// The file's text.
+    text: Option<(FileId, Arc<str>)>,
 }
 
 impl Modules {
@@ -129,6 +137,7 @@ impl Modules {
         module.policy_documents.extend(found.policy_documents);
         module.embedded.extend(found.embedded);
         module.bodies.extend(found.body);
+        module.texts.extend(found.text);
     }
 
     /// The module of the directory holding `path` (an empty one when it has no definitions).
@@ -147,7 +156,10 @@ fn is_auto(candidate: &Candidate) -> bool {
 /// file, or the assignments of a `.tfvars` file.
 fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
     let Ok(body) = parse_body(&text) else {
-        return FileDefinitions::default();
+        return FileDefinitions {
+            text: Some((file, text)),
+            ..FileDefinitions::default()
+        };
     };
     fn at<T>(file: FileId, text: &Arc<str>, item: T) -> Located<T> {
         Located {
@@ -203,6 +215,7 @@ fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
     if !vars {
         found.body = Some((file, body));
     }
+    found.text = Some((file, text));
     found
 }
 
