@@ -45,55 +45,67 @@ pub fn source(scope: &Scope<'_>, expr: &Expression) -> Source {
             }
         }
         Expression::Parenthesis(inner) => source(scope, inner.inner()),
-        Expression::Traversal(traversal) => {
-            let Expression::Variable(root) = &traversal.expr else {
+        Expression::Traversal(_) => {
+            if let Some(name) = policy_document_reference(expr) {
+                let Some(block) = scope.module.policy_documents.get(name) else {
+                    return Source::Unknown;
+                };
+                return match scope.at(block) {
+                    Some(inner) => tree(super::policy_document::lower(&inner, &block.item)),
+                    None => Source::Unknown,
+                };
+            }
+            let Some((inner, definition)) = scope.definition(expr) else {
                 return Source::Unknown;
             };
-            // `data.aws_iam_policy_document.x[0].json` (a counted data source) renders the same
-            // block for every index: the index is passed over. Any other operator makes the
-            // reference one this function does not read.
-            let names: Vec<&str> = traversal
-                .operators
-                .iter()
-                .filter(|op| {
-                    root.as_str() != "data"
-                        || !matches!(
-                            op.value(),
-                            TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_)
-                        )
-                })
-                .map(|op| match op.value() {
-                    TraversalOperator::GetAttr(name) => name.as_str(),
-                    _ => "",
-                })
-                .collect();
-            let module = scope.module;
-            let located = match (root.as_str(), names.as_slice()) {
-                ("var", [name]) => module.variables.get(*name),
-                ("local", [name]) => module.locals.get(*name),
-                ("data", ["aws_iam_policy_document", name, "json"]) => {
-                    let Some(block) = module.policy_documents.get(*name) else {
-                        return Source::Unknown;
-                    };
-                    return match scope.at(block) {
-                        Some(inner) => tree(super::policy_document::lower(&inner, &block.item)),
-                        None => Source::Unknown,
-                    };
-                }
-                _ => None,
-            };
-            match located.and_then(|l| Some((scope.at(l)?, &l.item))) {
-                Some((inner, definition)) => {
-                    let found = source(&inner, definition);
-                    if let Source::Tree(tree) = &found {
-                        scope.record(expr, tree.span);
-                    }
-                    found
-                }
-                None => Source::Unknown,
+            let found = source(&inner, definition);
+            if let Source::Tree(tree) = &found {
+                scope.record(expr, tree.span);
             }
+            found
         }
         _ => Source::Unknown,
+    }
+}
+
+/// `data.aws_iam_policy_document.<name>.json` (or `.minified_json`), or one instance of a
+/// `count` or `for_each` document (`<name>[0].json`, `<name>["key"].json`: each instance
+/// renders the same block, its `count.index` and `each.*` unknown): the name.
+pub fn policy_document_reference(expr: &Expression) -> Option<&str> {
+    let Expression::Traversal(traversal) = expr else {
+        return None;
+    };
+    let Expression::Variable(root) = &traversal.expr else {
+        return None;
+    };
+    let names: Vec<&str> = traversal
+        .operators
+        .iter()
+        .filter(|op| {
+            !matches!(
+                op.value(),
+                TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_)
+            )
+        })
+        .map(|op| match op.value() {
+            TraversalOperator::GetAttr(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    // At most one index, and only on the document itself.
+    let indexes: Vec<usize> = traversal
+        .operators
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| !matches!(op.value(), TraversalOperator::GetAttr(_)))
+        .map(|(at, _)| at)
+        .collect();
+    if !matches!(indexes.as_slice(), [] | [2]) {
+        return None;
+    }
+    match (root.as_str(), names.as_slice()) {
+        ("data", ["aws_iam_policy_document", name, "json" | "minified_json"]) => Some(name),
+        _ => None,
     }
 }
 

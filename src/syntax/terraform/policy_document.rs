@@ -38,10 +38,10 @@
 use std::cell::Cell;
 
 use hcl_edit::Span as _;
-use hcl_edit::expr::{Expression, TraversalOperator};
+use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Attribute, Block, Structure};
 
-use super::document::{self, Source};
+use super::document::{self, Source, policy_document_reference};
 use super::values::Scope;
 use crate::source::Span;
 use crate::syntax::tree::{Member, Node, NodeKind};
@@ -685,7 +685,7 @@ fn resolve_list(
             }
         }
         _ => {
-            if let Some((inner, definition)) = definition(scope, expr) {
+            if let Some((inner, definition)) = scope.definition(expr) {
                 return resolve_list(&inner, definition, budget, out);
             }
             let node = scope.node(expr);
@@ -718,7 +718,7 @@ fn resolve(scope: &Scope<'_>, expr: &Expression, budget: &Cell<usize>, out: &mut
         });
         return;
     }
-    if let Some((inner, definition)) = definition(scope, expr) {
+    if let Some((inner, definition)) = scope.definition(expr) {
         return resolve(&inner, definition, budget, out);
     }
     match expr {
@@ -732,69 +732,6 @@ fn resolve(scope: &Scope<'_>, expr: &Expression, budget: &Cell<usize>, out: &mut
         // A document the linter cannot see, or JSON the provider rejects (the plan fails).
         Source::Unknown | Source::Invalid(_) => Resolved::Unknown(scope.unknown(expr)),
     });
-}
-
-/// `data.aws_iam_policy_document.<name>.json` (or `.minified_json`), or one instance of a
-/// `count` or `for_each` document (`<name>[0].json`, `<name>["key"].json`: each instance
-/// renders the same block, its `count.index` and `each.*` unknown): the name.
-fn policy_document_reference(expr: &Expression) -> Option<&str> {
-    let Expression::Traversal(traversal) = expr else {
-        return None;
-    };
-    let Expression::Variable(root) = &traversal.expr else {
-        return None;
-    };
-    let names: Vec<&str> = traversal
-        .operators
-        .iter()
-        .filter(|op| {
-            !matches!(
-                op.value(),
-                TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_)
-            )
-        })
-        .map(|op| match op.value() {
-            TraversalOperator::GetAttr(name) => Some(name.as_str()),
-            _ => None,
-        })
-        .collect::<Option<_>>()?;
-    // At most one index, and only on the document itself.
-    let indexes: Vec<usize> = traversal
-        .operators
-        .iter()
-        .enumerate()
-        .filter(|(_, op)| !matches!(op.value(), TraversalOperator::GetAttr(_)))
-        .map(|(at, _)| at)
-        .collect();
-    if !matches!(indexes.as_slice(), [] | [2]) {
-        return None;
-    }
-    match (root.as_str(), names.as_slice()) {
-        ("data", ["aws_iam_policy_document", name, "json" | "minified_json"]) => Some(name),
-        _ => None,
-    }
-}
-
-/// The definition `var.<name>` or `local.<name>` stands for, with the scope to read it in.
-fn definition<'a>(scope: &Scope<'a>, expr: &Expression) -> Option<(Scope<'a>, &'a Expression)> {
-    let Expression::Traversal(traversal) = expr else {
-        return None;
-    };
-    let Expression::Variable(root) = &traversal.expr else {
-        return None;
-    };
-    let [operator] = traversal.operators.as_slice() else {
-        return None;
-    };
-    let TraversalOperator::GetAttr(name) = operator.value() else {
-        return None;
-    };
-    let located = match root.as_str() {
-        "var" => scope.module.variables.get(name.as_str()),
-        "local" => scope.module.locals.get(name.as_str()),
-        _ => None,
-    }?;
-    Some((scope.at(located)?, &located.item))
 }
 
 /// A rendered or written policy document, read as the provider unmarshals it.

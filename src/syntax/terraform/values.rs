@@ -184,6 +184,34 @@ impl<'a> Scope<'a> {
         Some(text)
     }
 
+    /// The definition of `var.<name>` or `local.<name>` (`root` is `var` or `local`).
+    fn lookup(&self, root: &str, name: &str) -> Option<&'a Located<Expression>> {
+        match root {
+            "var" => self.module.variables.get(name),
+            "local" => self.module.locals.get(name),
+            _ => None,
+        }
+    }
+
+    /// The definition `expr` stands for when it is exactly `var.<name>` or `local.<name>`,
+    /// with the scope to read it in.
+    pub fn definition(&self, expr: &Expression) -> Option<(Scope<'a>, &'a Expression)> {
+        let Expression::Traversal(traversal) = expr else {
+            return None;
+        };
+        let Expression::Variable(root) = &traversal.expr else {
+            return None;
+        };
+        let [operator] = traversal.operators.as_slice() else {
+            return None;
+        };
+        let TraversalOperator::GetAttr(name) = operator.value() else {
+            return None;
+        };
+        let located = self.lookup(root.as_str(), name.as_str())?;
+        Some((self.at(located)?, &located.item))
+    }
+
     /// `var.x`, `local.x`, and element or attribute access into them.
     fn reference(&self, expr: &Expression) -> Option<Node> {
         let Expression::Traversal(traversal) = expr else {
@@ -196,12 +224,7 @@ impl<'a> Scope<'a> {
         let TraversalOperator::GetAttr(name) = first.value() else {
             return None;
         };
-        let definitions = match root.as_str() {
-            "var" => &self.module.variables,
-            "local" => &self.module.locals,
-            _ => return None,
-        };
-        let located = definitions.get(name.as_str())?;
+        let located = self.lookup(root.as_str(), name.as_str())?;
         let mut node = self.at(located)?.node(&located.item);
         for operator in rest {
             node = match operator.value() {
