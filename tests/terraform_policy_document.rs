@@ -362,8 +362,13 @@ fn dynamic_blocks_are_unknown_in_place_and_silent() {
         statements("dynamic-principals"),
         json!([{"Effect": "Allow", "Action": ["sts:AssumeRole"], "Principal": "<unknown>"}])
     );
-    // The condition the dynamic block makes may pin the caller: the statement is unknown.
-    assert_eq!(statements("dynamic-condition"), json!(["<unknown>"]));
+    // The condition the dynamic block makes may pin the caller: the `Condition` is unknown
+    // (an unreadable clause in the model), the rest of the statement known.
+    assert_eq!(
+        statements("dynamic-condition"),
+        json!([{"Effect": "Allow", "Action": ["sts:AssumeRole"],
+                "Principal": {"AWS": ["*"]}, "Condition": "<unknown>"}])
+    );
     assert_eq!(
         statements("unknown-identifiers"),
         json!([{"Effect": "Allow", "Action": ["sts:AssumeRole"],

@@ -30,8 +30,8 @@
 //! Unknowns are never guessed. A `dynamic "statement"` is an unknown statement beside the known
 //! ones; a `dynamic "principals"` (or a principal `type` not known) makes that `Principal`
 //! unknown. A condition whose operator or key is unknown (or a `dynamic "condition"`) makes the
-//! whole statement unknown: the policy model keeps no unknown condition, and reading the
-//! statement as unconditioned could report what the condition forbids. A merged document the
+//! statement's `Condition` unknown, which the policy model reads as a condition that may
+//! restrict anything (never as no condition). A merged document the
 //! linter cannot read is an unknown statement, and statements it could replace by `Sid` become
 //! unknown too.
 
@@ -377,18 +377,7 @@ fn statement(scope: &Scope<'_>, block: &Block) -> Entry {
     ] {
         members.extend(principals(scope, block, blocks, key));
     }
-    match conditions(scope, block) {
-        Ok(found) => members.extend(found),
-        Err(what) => {
-            return Entry {
-                sid,
-                node: Node {
-                    span,
-                    kind: NodeKind::Unknown(what),
-                },
-            };
-        }
-    }
+    members.extend(conditions(scope, block));
     Entry {
         sid,
         node: Node {
@@ -561,15 +550,27 @@ fn describe_unknown(node: &Node) -> String {
     }
 }
 
-/// The `condition` blocks of a statement as one `Condition` member, or why they cannot be
-/// known.
-fn conditions(scope: &Scope<'_>, statement: &Block) -> Result<Option<Member>, String> {
+/// The `condition` blocks of a statement as one `Condition` member. One the linter cannot read
+/// (a `dynamic "condition"`, an unknown operator or key) makes the whole `Condition` unknown:
+/// the policy model reads it as a condition that may restrict anything.
+fn conditions(scope: &Scope<'_>, statement: &Block) -> Option<Member> {
+    let unknown_condition = |block: &Block, what: String| Member {
+        key: "Condition".to_string(),
+        key_span: scope.span(block.ident.span()),
+        value: Node {
+            span: scope.span(block.span()),
+            kind: NodeKind::Unknown(what),
+        },
+    };
     let mut key_span = None;
     let mut span = None;
     let mut tests: Vec<Member> = Vec::new();
     for block in statement.body.blocks() {
         if is_dynamic(block, "condition") {
-            return Err("a statement with a dynamic \"condition\" block".to_string());
+            return Some(unknown_condition(
+                block,
+                "a dynamic \"condition\" block".to_string(),
+            ));
         }
         if block.ident.as_str() != "condition" {
             continue;
@@ -586,15 +587,16 @@ fn conditions(scope: &Scope<'_>, statement: &Block) -> Result<Option<Member>, St
             continue;
         };
         let (Some(test_name), Some(variable_name)) = (test.as_str(), variable.as_str()) else {
-            let unknown = if test.as_str().is_none() {
+            let unreadable = if test.as_str().is_none() {
                 &test
             } else {
                 &variable
             };
-            return Err(format!(
-                "a statement with a condition whose operator or key is {}",
-                describe_unknown(unknown)
-            ));
+            let what = format!(
+                "a condition whose operator or key is {}",
+                describe_unknown(unreadable)
+            );
+            return Some(unknown_condition(block, what));
         };
         replace_policy_variables(&mut values);
         if let NodeKind::Array(items) = &mut values.kind {
@@ -626,7 +628,7 @@ fn conditions(scope: &Scope<'_>, statement: &Block) -> Result<Option<Member>, St
             }),
         }
     }
-    Ok(match (key_span, span) {
+    match (key_span, span) {
         (Some(key_span), Some(span)) => Some(Member {
             key: "Condition".to_string(),
             key_span,
@@ -636,7 +638,7 @@ fn conditions(scope: &Scope<'_>, statement: &Block) -> Result<Option<Member>, St
             },
         }),
         _ => None,
-    })
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
