@@ -277,12 +277,11 @@ fn unescape(raw: &[u8], base: u32) -> Option<Vec<Piece>> {
     Some(out)
 }
 
-fn hex(digits: &[u8]) -> Option<u32> {
-    let text = std::str::from_utf8(digits).ok()?;
-    if !text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    u32::from_str_radix(text, 16).ok()
+/// The value of hexadecimal digits (`\uXXXX`, `\xXX` escapes), or `None` if one is not a digit.
+pub(crate) fn hex(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0, |value, &digit| {
+        Some(value * 16 + char::from(digit).to_digit(16)?)
+    })
 }
 
 /// RFC 3986 percent-decoding over spanned bytes; a `%XX` byte spans its three characters.

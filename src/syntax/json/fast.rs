@@ -278,10 +278,7 @@ impl Reader<'_> {
     }
 
     fn hex4(&self, at: usize) -> Option<u32> {
-        let digits = self.bytes.get(at..at + 4)?;
-        digits.iter().try_fold(0, |value, &digit| {
-            Some(value * 16 + char::from(digit).to_digit(16)?)
-        })
+        crate::syntax::embedded::hex(self.bytes.get(at..at + 4)?)
     }
 }
 
