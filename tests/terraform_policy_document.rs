@@ -120,6 +120,10 @@ impl Lowered {
             }
             NodeKind::Str(text) => out.push_str(&format!("{text:?}  ‹{at}›\n")),
             NodeKind::Unknown(text) => out.push_str(&format!("unknown({text})  ‹{at}›\n")),
+            NodeKind::Symbol(symbol) => out.push_str(&format!(
+                "symbol({} = {})  ‹{at}›\n",
+                symbol.text, symbol.identity
+            )),
             NodeKind::Number(text) => out.push_str(&format!("{text}  ‹{at}›\n")),
             NodeKind::Bool(value) => out.push_str(&format!("{value}  ‹{at}›\n")),
             NodeKind::Null => out.push_str(&format!("null  ‹{at}›\n")),
@@ -139,6 +143,7 @@ fn plain(node: &Node) -> Value {
         NodeKind::Array(items) => Value::Array(items.iter().map(plain).collect()),
         NodeKind::Str(text) => json!(text),
         NodeKind::Unknown(_) => json!("<unknown>"),
+        NodeKind::Symbol(symbol) => json!(format!("<{}>", symbol.identity)),
         NodeKind::Number(text) => json!(text),
         NodeKind::Bool(value) => json!(value),
         NodeKind::Null => Value::Null,

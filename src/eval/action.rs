@@ -26,7 +26,7 @@ pub const ASSUME_ACTIONS: &[&str] = &[
 pub fn value_matches(value: &SVal, action: &str) -> Tri {
     match &value.value {
         Val::Known(pattern) => Tri::from_bool(wildcard_match(pattern, action, true)),
-        Val::Unknown(_) => Tri::Unknown,
+        Val::Unknown(_) | Val::Symbol(_) => Tri::Unknown,
     }
 }
 

@@ -12,7 +12,7 @@ use std::borrow::Borrow;
 use super::Tri;
 use super::action::covers;
 use crate::model::pattern::{has_wildcard, wildcard_match};
-use crate::model::{Document, Effect, SVal, Statement, Val};
+use crate::model::{Document, Effect, SVal, Statement};
 
 /// A resource value as matching sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,12 +27,13 @@ enum Pattern<'a> {
 
 impl<'a> Pattern<'a> {
     fn of(value: &'a SVal) -> Pattern<'a> {
-        match &value.value {
+        // A symbol (`aws_iam_role.b.arn`) matches by its identity.
+        match value.identity() {
             // `contains('$')` first: a one-byte search, where most ARNs stop.
-            Val::Known(text) if text.contains('$') && text.contains("${") => Pattern::Unknown,
-            Val::Known(text) if has_wildcard(text) => Pattern::Glob(text),
-            Val::Known(text) => Pattern::Exact(text),
-            Val::Unknown(_) => Pattern::Unknown,
+            Some(text) if text.contains('$') && text.contains("${") => Pattern::Unknown,
+            Some(text) if has_wildcard(text) => Pattern::Glob(text),
+            Some(text) => Pattern::Exact(text),
+            None => Pattern::Unknown,
         }
     }
 
@@ -269,7 +270,7 @@ pub fn decide_prepared<P: Borrow<Prepared>>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ValueList;
+    use crate::model::{Val, ValueList};
     use crate::source::Span;
 
     fn statement(effect: &str, action: &str, resource: Option<&[&str]>) -> Statement {

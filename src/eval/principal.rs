@@ -125,6 +125,7 @@ pub fn admits_any_aws_principal(statement: &Statement) -> bool {
     statement.principal.as_ref().is_some_and(|p| match &p.form {
         PrincipalForm::Star(_) => true,
         PrincipalForm::Map(_) => p.values_of("AWS").any(|v| v.known() == Some("*")),
+        PrincipalForm::Unknown(_) => false,
     })
 }
 

@@ -532,8 +532,8 @@ impl Graph {
                         (Some(list), _) => list
                             .values
                             .iter()
-                            .map(|v| match &v.value {
-                                Val::Known(text) if !text.contains("${") => text.clone(),
+                            .map(|v| match v.identity() {
+                                Some(text) if !text.contains("${") => text.to_string(),
                                 // An unknown resource may be any role.
                                 _ => "*".to_string(),
                             })
@@ -655,9 +655,11 @@ impl Graph {
                     }
                 }
             }
+            // It may name anyone: no edge the graph can follow.
+            PrincipalForm::Unknown(_) => {}
         }
         for (key, span, value) in named {
-            let Val::Known(text) = value else {
+            let Some(text) = value.identity().map(str::to_string) else {
                 continue;
             };
             let reference = |target: Target| TrustRef {
@@ -880,8 +882,8 @@ impl Graph {
         } else {
             Tri::No
         };
-        let names_caller = |value: &Val| match value {
-            Val::Known(v) => Tri::from_bool(
+        let names_caller = |value: &Val| match value.identity() {
+            Some(v) => Tri::from_bool(
                 v == "*"
                     || v == caller
                     || classify_aws_principal(v)
@@ -889,7 +891,7 @@ impl Graph {
                             account: account.unwrap_or(""),
                         },
             ),
-            Val::Unknown(_) => Tri::Unknown,
+            None => Tri::Unknown,
         };
         document
             .statements
@@ -902,6 +904,7 @@ impl Graph {
                 let names = match deny.principal.as_ref().map(|p| &p.form) {
                     None => Tri::No,
                     Some(PrincipalForm::Star(_)) => Tri::Yes,
+                    Some(PrincipalForm::Unknown(_)) => Tri::Unknown,
                     Some(PrincipalForm::Map(_)) => Tri::any(
                         deny.principal
                             .iter()
@@ -1016,7 +1019,7 @@ fn describe_conditions(statement: &Statement) -> Vec<String> {
                 .iter()
                 .map(|v| match &v.value {
                     Val::Known(text) => text.clone(),
-                    Val::Unknown(what) => format!("<{what}>"),
+                    other => format!("<{}>", other.written()),
                 })
                 .collect();
             format!(

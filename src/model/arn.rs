@@ -40,9 +40,24 @@ pub fn is_partition(text: &str) -> bool {
     PARTITION.is_match(text)
 }
 
-/// An AWS account ID is exactly 12 digits.
+/// An AWS account ID is exactly 12 digits — or the account a module is deployed to
+/// ([`deploying_account`]), which stands for one.
 pub fn is_account_id(text: &str) -> bool {
-    text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
+    (text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())) || is_deploying_account(text)
+}
+
+/// The account the Terraform module (or CloudFormation template) at `source` is deployed to:
+/// one account, unknown before deployment. Written `<account of infra/prod>` so that messages
+/// read naturally; it equals itself and no other account, though it may be any of them. (A
+/// policy literally naming `<account of …>` would pass for it; no real policy does.)
+pub fn deploying_account(source: &str) -> String {
+    // A `:` would split the ARNs the account is written into.
+    format!("<account of {}>", source.replace(':', "_"))
+}
+
+/// Whether `account` is a [`deploying_account`].
+pub fn is_deploying_account(account: &str) -> bool {
+    account.starts_with("<account of ") && account.ends_with('>')
 }
 
 /// What an `AWS` principal value names.

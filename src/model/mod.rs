@@ -12,4 +12,4 @@ pub use policy::{
     Clause, Condition, Document, DocumentKind, Effect, Owner, OwnerKind, Principal, PrincipalEntry,
     PrincipalForm, ShapeError, Statement, ValueList,
 };
-pub use value::{SVal, Spanned, Val};
+pub use value::{SVal, Spanned, Symbol, Val};

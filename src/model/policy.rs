@@ -179,6 +179,9 @@ pub enum PrincipalForm {
     Star(SVal),
     /// `{"AWS": …, "Service": …, "Federated": …}`.
     Map(Vec<PrincipalEntry>),
+    /// A value the linter cannot read (`principals` from a Terraform variable): it may name
+    /// anyone, so no rule may read it as naming no one.
+    Unknown(SVal),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,7 +195,7 @@ impl Principal {
     pub fn values_of<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a SVal> + 'a {
         let entries: &[PrincipalEntry] = match &self.form {
             PrincipalForm::Map(entries) => entries,
-            PrincipalForm::Star(_) => &[],
+            PrincipalForm::Star(_) | PrincipalForm::Unknown(_) => &[],
         };
         entries
             .iter()
@@ -203,7 +206,7 @@ impl Principal {
     /// True when the element names no principal at all (`{}`, `{"AWS": []}`).
     pub fn is_empty(&self) -> bool {
         match &self.form {
-            PrincipalForm::Star(_) => false,
+            PrincipalForm::Star(_) | PrincipalForm::Unknown(_) => false,
             PrincipalForm::Map(entries) => entries.iter().all(|e| e.values.is_empty()),
         }
     }

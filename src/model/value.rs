@@ -9,13 +9,45 @@ pub enum Val {
     Known(String),
     /// What the value is (`var.account_id`), for messages.
     Unknown(String),
+    /// Known only at deploy time, but naming something the input defines: see [`Symbol`].
+    Symbol(Symbol),
+}
+
+/// A value whose text is set at deploy time but whose identity the input tells: a reference to
+/// a resource it defines (`aws_iam_role.b.arn`), or an ARN in the account a module is deployed
+/// to (`arn:aws:iam::${data.aws_caller_identity.current.account_id}:root`). Document rules read
+/// it as unknown (its text is not what AWS will see); the principal graph joins by `identity`,
+/// an ARN whose account may be a deploying account ([`crate::model::arn::deploying_account`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    /// The expression as written, for messages.
+    pub text: String,
+    pub identity: String,
 }
 
 impl Val {
     pub fn known(&self) -> Option<&str> {
         match self {
             Val::Known(text) => Some(text),
+            Val::Unknown(_) | Val::Symbol(_) => None,
+        }
+    }
+
+    /// What the value names, for joining principals: the text of a known value, the identity
+    /// of a symbol; `None` when unknown.
+    pub fn identity(&self) -> Option<&str> {
+        match self {
+            Val::Known(text) => Some(text),
+            Val::Symbol(symbol) => Some(&symbol.identity),
             Val::Unknown(_) => None,
+        }
+    }
+
+    /// How the value is written, for messages: the text, or the expression standing for it.
+    pub fn written(&self) -> &str {
+        match self {
+            Val::Known(text) | Val::Unknown(text) => text,
+            Val::Symbol(symbol) => &symbol.text,
         }
     }
 }
@@ -32,5 +64,9 @@ pub type SVal = Spanned<Val>;
 impl SVal {
     pub fn known(&self) -> Option<&str> {
         self.value.known()
+    }
+
+    pub fn identity(&self) -> Option<&str> {
+        self.value.identity()
     }
 }

@@ -18,7 +18,7 @@ fn statement_values(statement: &Statement) -> Vec<&SVal> {
     let mut values: Vec<&SVal> = Vec::new();
     for principal in statement.principal.iter().chain(&statement.not_principal) {
         match &principal.form {
-            PrincipalForm::Star(value) => values.push(value),
+            PrincipalForm::Star(value) | PrincipalForm::Unknown(value) => values.push(value),
             PrincipalForm::Map(entries) => values.extend(entries.iter().flat_map(|e| &e.values)),
         }
     }

@@ -260,11 +260,12 @@ pub(super) fn trusted_summary(graph: &Graph, role: &Node) -> String {
                 PrincipalForm::Star(_) => names.push("`*`".into()),
                 PrincipalForm::Map(entries) => {
                     for value in entries.iter().flat_map(|e| e.values.iter()) {
-                        if let Some(text) = value.known() {
+                        if let Some(text) = value.identity() {
                             names.push(format!("`{text}`"));
                         }
                     }
                 }
+                PrincipalForm::Unknown(value) => names.push(format!("`{}`", value.value.written())),
             }
         }
     }

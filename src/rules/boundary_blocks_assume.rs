@@ -105,7 +105,7 @@ fn exact_assume_targets<'a>(graph: &'a Graph, node: &'a Node) -> impl Iterator<I
             .filter(|s| names_assume_action(s))
             .filter_map(|s| s.resource.as_ref())
             .flat_map(|list| list.values.iter())
-            .filter_map(|v| v.known())
+            .filter_map(|v| v.identity())
             .filter(|arn| !has_wildcard(arn))
     })
 }

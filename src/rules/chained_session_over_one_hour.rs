@@ -137,7 +137,7 @@ fn trust_admits_only_roles(graph: &Graph, role: &Node) -> bool {
             for entry in entries {
                 for value in &entry.values {
                     let is_role = entry.key.value == "AWS"
-                        && value.known().is_some_and(|text| {
+                        && value.identity().is_some_and(|text| {
                             matches!(
                                 classify_aws_principal(text),
                                 AwsPrincipal::Role { .. } | AwsPrincipal::AssumedRole { .. }

@@ -23,7 +23,7 @@ use crate::eval::Tri;
 use crate::eval::action::covers;
 use crate::eval::condition::{BaseOp, Operator, SetOp};
 use crate::eval::principal::{CallerScope, admits_any_aws_principal, caller_scope};
-use crate::model::arn::{AwsPrincipal, classify_aws_principal};
+use crate::model::arn::{AwsPrincipal, classify_aws_principal, is_deploying_account};
 use crate::model::{Clause, Document, DocumentKind, Effect, PrincipalForm, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
@@ -72,7 +72,9 @@ impl DocumentRule for CrossAccountTrustWithoutExternalId {
         if document.kind != DocumentKind::Trust {
             return;
         }
-        let home = match document.owner.as_ref().and_then(|o| o.account.as_deref()) {
+        // A module's deploying account may be any account: like no account at all here.
+        let account = document.owner.as_ref().and_then(|o| o.account.as_deref());
+        let home = match account.filter(|a| !is_deploying_account(a)) {
             Some(account) => Home::Account(account),
             None if !cx.settings.own_accounts.is_empty() => Home::Own,
             None => Home::Unknown,

@@ -60,7 +60,7 @@ impl GraphRule for DanglingAssumeGrant {
                 continue;
             };
             for value in &resources.values {
-                let Some(arn) = value.known() else {
+                let Some(arn) = value.identity() else {
                     continue;
                 };
                 if has_wildcard(arn) || arn.contains("${") {

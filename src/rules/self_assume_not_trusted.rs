@@ -55,7 +55,7 @@ impl GraphRule for SelfAssumeNotTrusted {
                     .filter(|s| names_assume_action(s) && s.clauses().is_empty())
                     .filter_map(|s| s.resource.as_ref())
                     .flat_map(|list| list.values.iter())
-                    .find(|v| v.known() == Some(role.id.as_str()))
+                    .find(|v| v.identity() == Some(role.id.as_str()))
             }) else {
                 continue;
             };

@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::assume_missing_identity_permission::describe;
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::graph::{Graph, Node, NodeKind, Target};
-use crate::model::arn::{AwsPrincipal, classify_aws_principal};
+use crate::model::arn::{AwsPrincipal, classify_aws_principal, is_deploying_account};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -56,6 +56,8 @@ impl GraphRule for TrustNamesMissingPrincipal {
                 .iter()
                 .filter(|n| n.entity.is_some())
                 .filter_map(|n| n.account.as_deref())
+                // A module's deploying account holds more than the module defines.
+                .filter(|a| !is_deploying_account(a))
                 .chain(graph.complete_accounts.iter().map(String::as_str))
                 .collect()
         } else {

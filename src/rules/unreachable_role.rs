@@ -146,7 +146,7 @@ fn named_principals(graph: &Graph, role: &Node) -> Option<Vec<Named>> {
                     return None;
                 }
                 for value in &entry.values {
-                    let text = value.known()?;
+                    let text = value.identity()?;
                     let item = match classify_aws_principal(text) {
                         AwsPrincipal::User { .. }
                         | AwsPrincipal::Role { .. }

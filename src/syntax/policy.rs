@@ -26,7 +26,6 @@ pub fn looks_like_policy(node: &Node) -> bool {
 pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document {
     let mut lowering = Lowering {
         errors: Vec::new(),
-        unknown_principal: false,
         unreadable_statements: false,
     };
     let mut document = Document {
@@ -66,7 +65,7 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
     }
     document.kind = match hint {
         KindHint::Known(kind) => kind,
-        KindHint::Infer => infer_kind(&document.statements, lowering.unknown_principal),
+        KindHint::Infer => infer_kind(&document.statements),
     };
     document.raw = raw;
     document.shape_errors = lowering.errors;
@@ -83,14 +82,10 @@ pub fn lower_policy(raw: Node, hint: KindHint, owner: Option<Owner>) -> Document
 /// (`"Principal": "*"`, `"Action": "sts:AssumeRole"`, `"Resource": "arn:aws:iam::…:role/*"`);
 /// such an ambiguous document is read as a resource policy, so no trust rule can misfire on
 /// it. Service and federated principals never appear in endpoint policies.
-///
-/// `unknown_principal`: some statement has a `Principal` or `NotPrincipal` whose value is
-/// unknown (a Terraform `dynamic "principals"` block): the element is there all the same.
-pub fn infer_kind(statements: &[Statement], unknown_principal: bool) -> DocumentKind {
-    let has_principal = unknown_principal
-        || statements
-            .iter()
-            .any(|s| s.principal.is_some() || s.not_principal.is_some());
+pub fn infer_kind(statements: &[Statement]) -> DocumentKind {
+    let has_principal = statements
+        .iter()
+        .any(|s| s.principal.is_some() || s.not_principal.is_some());
     if !has_principal {
         return DocumentKind::Identity;
     }
@@ -111,7 +106,7 @@ pub fn infer_kind(statements: &[Statement], unknown_principal: bool) -> Document
         .iter()
         .flat_map(|s| s.principal.iter().chain(&s.not_principal))
         .any(|p| match &p.form {
-            crate::model::PrincipalForm::Star(_) => false,
+            crate::model::PrincipalForm::Star(_) | crate::model::PrincipalForm::Unknown(_) => false,
             crate::model::PrincipalForm::Map(entries) => {
                 entries.iter().any(|e| e.key.value != "AWS")
             }
@@ -125,8 +120,6 @@ pub fn infer_kind(statements: &[Statement], unknown_principal: bool) -> Document
 
 struct Lowering {
     errors: Vec<ShapeError>,
-    /// A `Principal` or `NotPrincipal` element whose value is unknown was seen.
-    unknown_principal: bool,
     /// A statement (or the whole `Statement` element) is an unknown value.
     unreadable_statements: bool,
 }
@@ -183,9 +176,6 @@ impl Lowering {
             match member.key.as_str() {
                 "Sid" => statement.sid = self.scalar(value, "Sid"),
                 "Effect" => statement.effect = self.scalar(value, "Effect"),
-                "Principal" | "NotPrincipal" if matches!(value.kind, NodeKind::Unknown(_)) => {
-                    self.unknown_principal = true;
-                }
                 "Principal" => statement.principal = self.principal(member),
                 "NotPrincipal" => statement.not_principal = self.principal(member),
                 "Action" => statement.action = self.value_list(member),
@@ -201,10 +191,9 @@ impl Lowering {
 
     /// A string-valued element (`Version`, `Sid`, `Effect`).
     fn scalar(&mut self, node: &Node, element: &str) -> Option<SVal> {
-        match &node.kind {
-            NodeKind::Str(text) => Some(spanned(node, Val::Known(text.clone()))),
-            NodeKind::Unknown(what) => Some(spanned(node, Val::Unknown(what.clone()))),
-            _ => {
+        match string_value(node) {
+            Some(value) => Some(spanned(node, value)),
+            None => {
                 self.error(
                     node.span,
                     format!("`{element}` must be a string, found {}", describe(node)),
@@ -220,10 +209,9 @@ impl Lowering {
             NodeKind::Array(items) => Some(
                 items
                     .iter()
-                    .filter_map(|item| match &item.kind {
-                        NodeKind::Str(text) => Some(spanned(item, Val::Known(text.clone()))),
-                        NodeKind::Unknown(what) => Some(spanned(item, Val::Unknown(what.clone()))),
-                        _ => {
+                    .filter_map(|item| match string_value(item) {
+                        Some(value) => Some(spanned(item, value)),
+                        None => {
                             self.error(
                                 item.span,
                                 format!(
@@ -236,7 +224,9 @@ impl Lowering {
                     })
                     .collect(),
             ),
-            NodeKind::Str(_) | NodeKind::Unknown(_) => self.scalar(node, element).map(|v| vec![v]),
+            NodeKind::Str(_) | NodeKind::Unknown(_) | NodeKind::Symbol(_) => {
+                self.scalar(node, element).map(|v| vec![v])
+            }
             _ => {
                 self.error(
                     node.span,
@@ -264,6 +254,9 @@ impl Lowering {
         let form = match &node.kind {
             NodeKind::Str(text) if text == "*" => {
                 PrincipalForm::Star(spanned(node, Val::Known(text.clone())))
+            }
+            NodeKind::Unknown(what) => {
+                PrincipalForm::Unknown(spanned(node, Val::Unknown(what.clone())))
             }
             NodeKind::Object(entries) => PrincipalForm::Map(
                 entries
@@ -370,13 +363,13 @@ impl Lowering {
         };
         items
             .into_iter()
-            .filter_map(|item| match &item.kind {
-                NodeKind::Str(text) | NodeKind::Number(text) => {
-                    Some(spanned(item, Val::Known(text.clone())))
-                }
-                NodeKind::Bool(b) => Some(spanned(item, Val::Known(b.to_string()))),
-                NodeKind::Unknown(what) => Some(spanned(item, Val::Unknown(what.clone()))),
-                _ => {
+            .filter_map(|item| {
+                let value = match &item.kind {
+                    NodeKind::Number(text) => Some(Val::Known(text.clone())),
+                    NodeKind::Bool(b) => Some(Val::Known(b.to_string())),
+                    _ => string_value(item),
+                };
+                if value.is_none() {
                     self.error(
                         item.span,
                         format!(
@@ -384,10 +377,20 @@ impl Lowering {
                             item.type_name()
                         ),
                     );
-                    None
                 }
+                value.map(|v| spanned(item, v))
             })
             .collect()
+    }
+}
+
+/// A string-like leaf as a value: known text, unknown, or a symbol; `None` for anything else.
+fn string_value(node: &Node) -> Option<Val> {
+    match &node.kind {
+        NodeKind::Str(text) => Some(Val::Known(text.clone())),
+        NodeKind::Unknown(what) => Some(Val::Unknown(what.clone())),
+        NodeKind::Symbol(symbol) => Some(Val::Symbol(symbol.clone())),
+        _ => None,
     }
 }
 

@@ -22,6 +22,9 @@ pub enum NodeKind {
     /// A value only known at deploy time (a Terraform variable, a CFN parameter); the text
     /// says what it is, for messages.
     Unknown(String),
+    /// A deploy-time string whose identity the input tells (a reference to a resource it
+    /// defines): see [`crate::model::Symbol`].
+    Symbol(crate::model::Symbol),
     Array(Vec<Node>),
     /// Members in source order, duplicates kept.
     Object(Vec<Member>),
@@ -75,6 +78,7 @@ impl Node {
             NodeKind::Number(_) => "a number",
             NodeKind::Str(_) => "a string",
             NodeKind::Unknown(_) => "an unknown value",
+            NodeKind::Symbol(_) => "a reference",
             NodeKind::Array(_) => "an array",
             NodeKind::Object(_) => "an object",
         }

@@ -250,7 +250,7 @@ pub fn statement_admits(statement: &Statement, caller: &crate::graph::Node, acti
     use crate::model::{Effect, Val};
     let allow = match &statement.effect {
         Some(effect) => match &effect.value {
-            Val::Unknown(_) => Tri::Unknown,
+            Val::Unknown(_) | Val::Symbol(_) => Tri::Unknown,
             Val::Known(_) => Tri::from_bool(statement.effect() == Some(Effect::Allow)),
         },
         None => Tri::No,
@@ -272,11 +272,16 @@ pub fn statement_admits(statement: &Statement, caller: &crate::graph::Node, acti
             .iter()
             .flat_map(|e| e.values.iter().map(|v| (e.key.value.as_str(), v)))
             .collect(),
+        PrincipalForm::Unknown(_) => return allowed.and(Tri::Unknown),
     };
-    let names = Tri::any(values.into_iter().map(|(key, value)| match &value.value {
-        Val::Unknown(_) => Tri::Unknown,
-        Val::Known(text) => names_caller(key, text, caller),
-    }));
+    let names = Tri::any(
+        values
+            .into_iter()
+            .map(|(key, value)| match value.identity() {
+                None => Tri::Unknown,
+                Some(text) => names_caller(key, text, caller),
+            }),
+    );
     allowed.and(names)
 }
 
