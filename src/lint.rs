@@ -150,8 +150,7 @@ fn run(options: &LintOptions) -> LintResult {
     for outcome in outcomes {
         // Files that held IAM material or a finding; unrelated JSON is not counted.
         if !outcome.documents.is_empty()
-            || !outcome.inventory.entities.is_empty()
-            || !outcome.inventory.partial_entities.is_empty()
+            || !outcome.inventory.is_empty()
             || !outcome.diagnostics.is_empty()
         {
             summary.files += 1;
@@ -159,13 +158,7 @@ fn run(options: &LintOptions) -> LintResult {
         summary.documents += outcome.documents.len();
         documents.extend(outcome.documents);
         documents.extend(outcome.graph_documents);
-        inventory.entities.extend(outcome.inventory.entities);
-        inventory
-            .partial_entities
-            .extend(outcome.inventory.partial_entities);
-        inventory
-            .complete_accounts
-            .extend(outcome.inventory.complete_accounts);
+        inventory.extend(outcome.inventory);
         diagnostics.extend(outcome.diagnostics);
         for (code, count) in outcome.unchecked {
             match unchecked.iter_mut().find(|(c, _)| *c == code) {

@@ -25,8 +25,8 @@ use crate::model::arn::{
     AwsPrincipal, FederatedPrincipal, classify_aws_principal, classify_federated_principal,
 };
 use crate::model::{
-    Attachment, Document, DocumentKind, Effect, Entity, Inventory, OwnerKind, PrincipalForm,
-    Statement, Val,
+    Attachment, Document, DocumentKind, Effect, Entity, Inventory, Link, LinkFact, OwnerKind,
+    PrincipalForm, Statement, Val,
 };
 use crate::source::Span;
 use edge::{EdgeInputs, Verdict, decide};
@@ -188,6 +188,7 @@ impl Graph {
             })
             .collect();
         graph.add_entities(inventory.entities, inventory.partial_entities);
+        graph.add_links(inventory.links);
         graph.attach_documents();
         graph.index_grants();
         graph.add_edges();
@@ -379,6 +380,25 @@ impl Graph {
             self.nodes[node].entity = Some(self.entities.len());
             self.nodes[node].partial = is_partial;
             self.entities.push(entity);
+        }
+    }
+
+    /// Merges attachments and memberships stated apart from their principal into its
+    /// definition; a principal the input does not define gains nothing.
+    fn add_links(&mut self, links: Vec<Link>) {
+        for link in links {
+            let Some(entity) = self
+                .ids
+                .get(&link.principal)
+                .and_then(|&n| self.nodes[n].entity)
+            else {
+                continue;
+            };
+            let entity = &mut self.entities[entity];
+            match link.fact {
+                LinkFact::ManagedPolicy(arn) => entity.managed_policies.push(arn),
+                LinkFact::Group(name) => entity.groups.push(name),
+            }
         }
     }
 

@@ -55,6 +55,23 @@ impl Entity {
     }
 }
 
+/// A fact about a principal that a resource of its own states (a Terraform policy attachment
+/// or group membership): merged into the principal's definition when the input defines it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The ARN of the user, group or role.
+    pub principal: String,
+    pub fact: LinkFact,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkFact {
+    /// An attached managed policy, by ARN.
+    ManagedPolicy(Spanned<String>),
+    /// A group the user belongs to, by name.
+    Group(Spanned<String>),
+}
+
 /// What a front end found in one file besides diagnostics.
 #[derive(Debug, Default)]
 pub struct Inventory {
@@ -68,4 +85,20 @@ pub struct Inventory {
     /// Accounts whose whole IAM inventory the file holds (an account-authorization dump): in
     /// those, a principal not defined anywhere does not exist.
     pub complete_accounts: Vec<String>,
+    /// Facts about principals defined anywhere in the input.
+    pub links: Vec<Link>,
+}
+
+impl Inventory {
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty() && self.partial_entities.is_empty() && self.links.is_empty()
+    }
+
+    /// Adds what another file found.
+    pub fn extend(&mut self, other: Inventory) {
+        self.entities.extend(other.entities);
+        self.partial_entities.extend(other.partial_entities);
+        self.complete_accounts.extend(other.complete_accounts);
+        self.links.extend(other.links);
+    }
 }

@@ -7,7 +7,7 @@ pub mod policy;
 pub mod value;
 pub mod variables;
 
-pub use inventory::{Attachment, Entity, Inventory};
+pub use inventory::{Attachment, Entity, Inventory, Link, LinkFact};
 pub use policy::{
     Clause, Condition, Document, DocumentKind, Effect, Owner, OwnerKind, Principal, PrincipalEntry,
     PrincipalForm, ShapeError, Statement, ValueList,

@@ -120,7 +120,8 @@ fn named_principals(graph: &Graph, role: &Node) -> Option<Vec<Named>> {
     let mut named = Vec::new();
     for &doc in &role.trust {
         let document = &graph.documents[doc];
-        if document.kind != DocumentKind::Trust {
+        // A statement the linter cannot read may be an Allow of anyone.
+        if document.kind != DocumentKind::Trust || document.unreadable_statements {
             return None;
         }
         for statement in &document.statements {

@@ -66,7 +66,7 @@ impl Parsed {
     /// Whether the file held anything trustlint reads.
     pub fn is_empty(&self) -> bool {
         self.documents.is_empty()
-            && self.inventory.entities.is_empty()
+            && self.inventory.is_empty()
             && self.syntax_errors.is_empty()
             && self.shape_errors.is_empty()
     }

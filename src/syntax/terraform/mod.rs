@@ -10,6 +10,7 @@
 mod document;
 pub mod module;
 mod policy_document;
+mod resource_index;
 mod resources;
 mod values;
 

@@ -12,7 +12,9 @@ use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::visit::{Visit, visit_traversal};
 use rayon::prelude::*;
 
+use super::resource_index::Resources;
 use crate::discover::Candidate;
+use crate::model::arn::deploying_account;
 use crate::source::FileId;
 use crate::syntax::Format;
 
@@ -28,6 +30,10 @@ pub struct Located<T> {
 /// One directory's shared definitions.
 #[derive(Debug, Default)]
 pub struct Module {
+    /// The account the module is deployed to ([`crate::model::arn::deploying_account`]).
+    pub account: String,
+    /// The IAM principals, policies and providers the module defines, by address.
+    pub resources: Resources,
     /// `var.<name>`: the `.tfvars` value, else the `default`. Absent: unknown.
     pub variables: HashMap<String, Located<Expression>>,
     /// `local.<name>`.
@@ -58,6 +64,17 @@ impl Module {
     pub fn body(&self, file: FileId) -> Option<&Body> {
         self.bodies.get(&file)
     }
+
+    /// The parsed `.tf` files of the module with their texts, in file order.
+    pub fn files(&self) -> Vec<(FileId, &Body, &str)> {
+        let mut files: Vec<(FileId, &Body, &str)> = self
+            .bodies
+            .iter()
+            .filter_map(|(&file, body)| Some((file, body, self.text(file)?)))
+            .collect();
+        files.sort_by_key(|(file, _, _)| *file);
+        files
+    }
 }
 
 /// Every module of a run, by directory.
@@ -70,6 +87,8 @@ pub struct Modules {
 /// One file's definitions, before they are merged into its module.
 #[derive(Default)]
 struct FileDefinitions {
+    /// The module's directory as the user named it, for its deploying account.
+    display_dir: String,
     defaults: Vec<(String, Located<Expression>)>,
     assignments: Vec<(String, Located<Expression>)>,
     locals: Vec<(String, Located<Expression>)>,
@@ -101,11 +120,14 @@ impl Modules {
                     .parent()
                     .unwrap_or(Path::new(""))
                     .to_path_buf();
-                Some((
-                    dir,
-                    definitions(index as FileId, text.into(), vars),
-                    is_auto(candidate),
-                ))
+                let mut found = definitions(index as FileId, text.into(), vars);
+                found.display_dir = match Path::new(&candidate.display).parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => {
+                        parent.to_string_lossy().into_owned()
+                    }
+                    _ => ".".to_string(),
+                };
+                Some((dir, found, is_auto(candidate)))
             })
             .collect();
         let mut modules = Modules::default();
@@ -122,11 +144,18 @@ impl Modules {
         for (dir, found) in auto {
             modules.merge(dir, found);
         }
+        // Resource names may use variables and locals: read once every file is merged.
+        modules.by_dir.par_iter_mut().for_each(|(_, module)| {
+            module.resources = Resources::of(module);
+        });
         modules
     }
 
     fn merge(&mut self, dir: PathBuf, found: FileDefinitions) {
-        let module = self.by_dir.entry(dir).or_default();
+        let module = self.by_dir.entry(dir).or_insert_with(|| Module {
+            account: deploying_account(&found.display_dir),
+            ..Module::default()
+        });
         for (name, default) in found.defaults {
             module.variables.entry(name).or_insert(default);
         }

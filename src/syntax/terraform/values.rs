@@ -6,11 +6,13 @@
 
 use hcl_edit::Span as _;
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
-use hcl_edit::template::{Element, Template};
+use hcl_edit::template::Element;
 
 use std::cell::RefCell;
 
 use super::module::{Located, Module};
+use super::resource_index::ResourceKind;
+use crate::model::Symbol;
 use crate::source::{FileId, Span};
 use crate::syntax::Origin;
 use crate::syntax::tree::{Member, Node, NodeKind};
@@ -21,6 +23,13 @@ const MAX_DEPTH: u8 = 16;
 
 /// The longest expression text an unknown value keeps for messages.
 const MAX_UNKNOWN_TEXT: usize = 80;
+
+/// What a string template comes to.
+enum Template {
+    Known(String),
+    /// Some part is a symbol: the identity the parts make together.
+    Symbol(String),
+}
 
 /// Where an expression is read: its module, and the file it is written in.
 #[derive(Clone, Copy)]
@@ -102,14 +111,9 @@ impl<'a> Scope<'a> {
     /// An unknown value standing for `expr`.
     pub fn unknown(&self, expr: &Expression) -> Node {
         let span = self.span(expr.span());
-        let text = self.text.get(span.range()).unwrap_or("an expression");
-        let text = match text.char_indices().nth(MAX_UNKNOWN_TEXT) {
-            Some((cut, _)) => format!("{}…", &text[..cut]),
-            None => text.to_string(),
-        };
         Node {
             span,
-            kind: NodeKind::Unknown(text),
+            kind: NodeKind::Unknown(self.written(span)),
         }
     }
 
@@ -142,12 +146,19 @@ impl<'a> Scope<'a> {
                 NodeKind::Object(members)
             }
             Expression::StringTemplate(template) => match self.template(template) {
-                Some(text) => NodeKind::Str(text),
+                Some(Template::Known(text)) => NodeKind::Str(text),
+                Some(Template::Symbol(identity)) => NodeKind::Symbol(Symbol {
+                    text: self.written(span),
+                    identity,
+                }),
                 None => return self.unknown(expr),
             },
             Expression::Parenthesis(inner) => return self.node(inner.inner()),
             Expression::Traversal(_) => {
-                return self.reference(expr).unwrap_or_else(|| self.unknown(expr));
+                return self
+                    .reference(expr)
+                    .or_else(|| self.resource_reference(expr))
+                    .unwrap_or_else(|| self.unknown(expr));
             }
             _ => return self.unknown(expr),
         };
@@ -165,9 +176,11 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// A template's text when every interpolated part is a known string or number.
-    fn template(&self, template: &Template) -> Option<String> {
+    /// A template's text when every interpolated part is a known string or number, or its
+    /// identity when some are symbols (`arn:aws:iam::${data.aws_caller_identity.c.account_id}:root`).
+    fn template(&self, template: &hcl_edit::template::Template) -> Option<Template> {
         let mut text = String::new();
+        let mut symbolic = false;
         for element in template.iter() {
             match element {
                 Element::Literal(literal) => text.push_str(literal.value()),
@@ -175,13 +188,86 @@ impl<'a> Scope<'a> {
                     match self.node(&interpolation.expr).kind {
                         NodeKind::Str(part) | NodeKind::Number(part) => text.push_str(&part),
                         NodeKind::Bool(value) => text.push_str(&value.to_string()),
+                        NodeKind::Symbol(symbol) => {
+                            symbolic = true;
+                            text.push_str(&symbol.identity);
+                        }
                         _ => return None,
                     }
                 }
                 Element::Directive(_) => return None,
             }
         }
-        Some(text)
+        Some(if symbolic {
+            Template::Symbol(text)
+        } else {
+            Template::Known(text)
+        })
+    }
+
+    /// The source text at `span`, shortened for messages.
+    fn written(&self, span: Span) -> String {
+        let text = self.text.get(span.range()).unwrap_or("an expression");
+        match text.char_indices().nth(MAX_UNKNOWN_TEXT) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_string(),
+        }
+    }
+
+    /// A reference to what the module defines or is deployed with: an IAM resource's `arn`,
+    /// `name` or `id` ([`super::resource_index`]), the deploying account
+    /// (`data.aws_caller_identity.<any>.account_id`) and partition
+    /// (`data.aws_partition.<any>.partition`, taken as `aws`, as the module's resource ARNs
+    /// are). Index and splat operators select instances of one node, so they are skipped.
+    fn resource_reference(&self, expr: &Expression) -> Option<Node> {
+        let Expression::Traversal(traversal) = expr else {
+            return None;
+        };
+        let Expression::Variable(root) = &traversal.expr else {
+            return None;
+        };
+        let names: Vec<&str> = traversal
+            .operators
+            .iter()
+            .filter_map(|operator| match operator.value() {
+                TraversalOperator::GetAttr(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let identity = match (root.as_str(), names.as_slice()) {
+            ("data", ["aws_caller_identity", _, "account_id"]) => self.module.account.clone(),
+            ("data", ["aws_partition", _, "partition"]) => "aws".to_string(),
+            (resource_type, [name, attribute]) => {
+                let resource = self
+                    .module
+                    .resources
+                    .get(&format!("{resource_type}.{name}"))?;
+                match (*attribute, resource.kind) {
+                    ("arn", _) => resource.arn.clone(),
+                    ("id", ResourceKind::Principal(_)) | ("name", _) => match &resource.name {
+                        Some(name) => {
+                            return Some(Node {
+                                span: self.span(expr.span()),
+                                kind: NodeKind::Str(name.clone()),
+                            });
+                        }
+                        None => resource.address.clone(),
+                    },
+                    // A policy's or provider's ID is its ARN.
+                    ("id", _) => resource.arn.clone(),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let span = self.span(expr.span());
+        Some(Node {
+            span,
+            kind: NodeKind::Symbol(Symbol {
+                text: self.written(span),
+                identity,
+            }),
+        })
     }
 
     /// The definition of `var.<name>` or `local.<name>` (`root` is `var` or `local`).
