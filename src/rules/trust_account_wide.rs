@@ -46,8 +46,9 @@ impl DocumentRule for TrustAccountWide {
                 continue;
             }
             for value in principal.values_of("AWS") {
-                // An unknown value (a variable) is never a finding.
-                let Some(text) = value.known() else {
+                // An unknown value (a variable) is never a finding; the deploying account
+                // (`data.aws_caller_identity.current.account_id`) is an account all the same.
+                let Some(text) = value.identity() else {
                     continue;
                 };
                 let AwsPrincipal::Account { account } = classify_aws_principal(text) else {
