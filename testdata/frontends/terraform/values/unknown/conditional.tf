@@ -1,0 +1,17 @@
+# A conditional is unknown even when one branch is "*" and its predicate reads a known default.
+variable "public" {
+  type    = bool
+  default = true
+}
+
+resource "aws_iam_role" "from_conditional" {
+  name = "from-conditional"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = var.public ? "*" : "arn:aws:iam::111122223333:role/ci" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}

@@ -1,0 +1,24 @@
+# Values read from data sources are known only at plan time: a local built from one, and one
+# interpolated into an ARN, where known accounts would be TL204.
+data "aws_caller_identity" "current" {}
+
+data "terraform_remote_state" "network" {
+  backend = "local"
+  config  = { path = "../network/terraform.tfstate" }
+}
+
+locals {
+  remote_account = data.terraform_remote_state.network.outputs.account_id
+  remote_root    = "arn:aws:iam::${local.remote_account}:root"
+}
+
+resource "aws_iam_role" "from_data" {
+  name = "from-data"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Principal = { AWS = local.remote_root }, Action = "sts:AssumeRole" },
+      { Effect = "Allow", Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }, Action = "sts:AssumeRole" },
+    ]
+  })
+}

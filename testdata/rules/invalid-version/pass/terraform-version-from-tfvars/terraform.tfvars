@@ -1,0 +1,1 @@
+policy_version = "2012-10-17"
