@@ -1,6 +1,9 @@
 # Values read from data sources are known only at plan time: a local built from one, and one
-# interpolated into an ARN, where known accounts would be TL204.
-data "aws_caller_identity" "current" {}
+# interpolated into an ARN, where known accounts would be TL204. (The deploying account,
+# `data.aws_caller_identity.*.account_id`, is not among them: it is an account all the same.)
+data "aws_iam_role" "existing" {
+  name = "existing"
+}
 
 data "terraform_remote_state" "network" {
   backend = "local"
@@ -18,7 +21,7 @@ resource "aws_iam_role" "from_data" {
     Version = "2012-10-17"
     Statement = [
       { Effect = "Allow", Principal = { AWS = local.remote_root }, Action = "sts:AssumeRole" },
-      { Effect = "Allow", Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }, Action = "sts:AssumeRole" },
+      { Effect = "Allow", Principal = { AWS = "arn:aws:iam::${split(":", data.aws_iam_role.existing.arn)[4]}:root" }, Action = "sts:AssumeRole" },
     ]
   })
 }
