@@ -42,6 +42,23 @@ fn findings(json: &Value) -> Vec<(String, String, u64, u64)> {
 }
 
 #[test]
+fn an_object_repeating_a_key_keeps_its_last_value_as_terraform_does() {
+    let dir = format!("{FIXTURES}/repeated-keys");
+    let json = lint_json(&["--select", "ALL", &dir]);
+    assert_eq!(
+        findings(&json),
+        vec![("TL201".to_string(), format!("{dir}/main.tf"), 11, 27)]
+    );
+}
+
+#[test]
+fn a_var_file_terraform_does_not_load_by_itself_is_not_read() {
+    // `sandbox.tfvars` sets `trusted = "*"`; a plain apply deploys the default role ARN.
+    let json = lint_json(&["--select", "ALL", &format!("{FIXTURES}/var-files")]);
+    assert_eq!(findings(&json), vec![]);
+}
+
+#[test]
 fn a_module_reads_variables_tfvars_and_locals_across_files() {
     let json = lint_json(&[&format!("{FIXTURES}/module")]);
     // `z.auto.tfvars` is loaded after `terraform.tfvars`, so its "*" is what gets deployed;

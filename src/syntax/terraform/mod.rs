@@ -8,6 +8,7 @@
 //! `.tfvars` value, a resource attribute, a function result) are unknown, never guessed.
 
 mod document;
+mod hcl;
 pub mod module;
 mod policy_document;
 mod resource_index;
@@ -15,8 +16,6 @@ mod resources;
 mod values;
 
 pub use module::{Module, Modules};
-
-use hcl_edit::parser::parse_body;
 
 use super::Parsed;
 use super::json::SyntaxError;
@@ -33,9 +32,9 @@ pub fn parse(text: &str, file: FileId, module: &Module) -> Parsed {
     let parsed_here;
     let body = match module.body(file) {
         Some(body) => body,
-        None => match parse_body(text) {
-            Ok(body) => {
-                parsed_here = body;
+        None => match hcl::parse(text) {
+            Ok(parsed) => {
+                parsed_here = parsed.body;
                 &parsed_here
             }
             Err(error) => {

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use hcl_edit::expr::{Expression, Traversal, TraversalOperator};
-use hcl_edit::parser::parse_body;
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::visit::{Visit, visit_traversal};
 use rayon::prelude::*;
@@ -45,6 +44,8 @@ pub struct Module {
     embedded: HashSet<String>,
     /// The parsed `.tf` files of the module, so each is parsed once.
     bodies: HashMap<FileId, Body>,
+    /// Per file, the object keys renamed to parse it ([`super::hcl`]), by offset.
+    renamed_keys: HashMap<FileId, HashMap<usize, String>>,
     /// The text of every `.tf` and `.tfvars` file of the module, as read once for it.
     texts: HashMap<FileId, Arc<str>>,
 }
@@ -63,6 +64,14 @@ impl Module {
 
     pub fn body(&self, file: FileId) -> Option<&Body> {
         self.bodies.get(&file)
+    }
+
+    /// The name of the object key at `offset` of `file` when it was renamed to parse the file.
+    pub fn renamed_key(&self, file: FileId, offset: usize) -> Option<&str> {
+        self.renamed_keys
+            .get(&file)?
+            .get(&offset)
+            .map(String::as_str)
     }
 
     /// The parsed `.tf` files of the module with their texts, in file order.
@@ -94,8 +103,9 @@ struct FileDefinitions {
     locals: Vec<(String, Located<Expression>)>,
     policy_documents: Vec<(String, Located<Block>)>,
     embedded: Vec<String>,
-    /// The parsed `.tf` file itself.
+    /// The parsed `.tf` file itself, and the keys renamed to parse it.
     body: Option<(FileId, Body)>,
+    renamed_keys: Option<(FileId, HashMap<usize, String>)>,
     /// The file's text.
     text: Option<(FileId, Arc<str>)>,
 }
@@ -111,7 +121,7 @@ impl Modules {
             .map(|(index, candidate)| {
                 let vars = match candidate.format {
                     Some(Format::Terraform) => false,
-                    Some(Format::TerraformVars) => true,
+                    Some(Format::TerraformVars) if loads_itself(candidate) => true,
                     _ => return None,
                 };
                 let text = crate::input::read_text(&candidate.path, max_file_size).ok()?;
@@ -166,6 +176,7 @@ impl Modules {
         module.policy_documents.extend(found.policy_documents);
         module.embedded.extend(found.embedded);
         module.bodies.extend(found.body);
+        module.renamed_keys.extend(found.renamed_keys);
         module.texts.extend(found.text);
     }
 
@@ -181,10 +192,21 @@ fn is_auto(candidate: &Candidate) -> bool {
     candidate.display.ends_with(".auto.tfvars")
 }
 
+/// Whether Terraform loads a `.tfvars` file without being told: `terraform.tfvars` and
+/// `*.auto.tfvars` only. Any other (`prod.tfvars`) is a `-var-file` for some runs, as tflint
+/// reads it too: its values are not what a plain `terraform apply` deploys.
+fn loads_itself(candidate: &Candidate) -> bool {
+    is_auto(candidate)
+        || candidate
+            .path
+            .file_name()
+            .is_some_and(|n| n == "terraform.tfvars")
+}
+
 /// The definitions of one file: variable defaults, locals and policy documents of a `.tf`
 /// file, or the assignments of a `.tfvars` file.
 fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
-    let Ok(body) = parse_body(&text) else {
+    let Ok(super::hcl::Parsed { body, renamed_keys }) = super::hcl::parse(&text) else {
         return FileDefinitions {
             text: Some((file, text)),
             ..FileDefinitions::default()
@@ -243,6 +265,7 @@ fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
     }
     if !vars {
         found.body = Some((file, body));
+        found.renamed_keys = Some((file, renamed_keys));
     }
     found.text = Some((file, text));
     found

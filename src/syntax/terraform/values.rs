@@ -131,12 +131,14 @@ impl<'a> Scope<'a> {
                 NodeKind::Array(array.iter().map(|e| self.node(e)).collect())
             }
             Expression::Object(object) => {
-                let mut members = Vec::with_capacity(object.len());
+                let mut members: Vec<Member> = Vec::with_capacity(object.len());
                 for (key, value) in object.iter() {
                     let Some(name) = self.key(key) else {
                         // A computed key: the object's shape is not known.
                         return self.unknown(expr);
                     };
+                    // A repeated key: Terraform keeps the last value ([`super::hcl`]).
+                    members.retain(|m| m.key != name);
                     members.push(Member {
                         key: name,
                         key_span: self.span(key.span()),
@@ -167,6 +169,10 @@ impl<'a> Scope<'a> {
 
     /// An object key as text: an identifier, a string, or a known expression.
     fn key(&self, key: &ObjectKey) -> Option<String> {
+        let start = key.span().map(|span| span.start);
+        if let Some(name) = start.and_then(|at| self.module.renamed_key(self.file, at)) {
+            return Some(name.to_string());
+        }
         match key {
             ObjectKey::Ident(ident) => Some(ident.as_str().to_string()),
             ObjectKey::Expression(expr) => match self.node(expr).kind {
