@@ -1,17 +1,17 @@
 //! What the files of one Terraform module share: variable values, locals and
 //! `data "aws_iam_policy_document"` blocks, read from every `.tf` and `.tfvars` file of its
-//! directory before any file is lowered.
+//! directory (in either syntax: `.tf.json` and `.tfvars.json` too) before any file is lowered.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use hcl_edit::expr::{Expression, Traversal, TraversalOperator};
-use hcl_edit::parser::parse_body;
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::visit::{Visit, visit_traversal};
 use rayon::prelude::*;
 
+use super::json_syntax::{Kind, OffsetMap};
 use crate::discover::Candidate;
 use crate::source::FileId;
 use crate::syntax::Format;
@@ -41,6 +41,9 @@ pub struct Module {
     bodies: HashMap<FileId, Body>,
     /// The text of every `.tf` and `.tfvars` file of the module, as read once for it.
     texts: HashMap<FileId, Arc<str>>,
+    /// For each file in JSON syntax, where the HCL its body was parsed from was written in it:
+    /// every span read from that body goes through it.
+    offset_maps: HashMap<FileId, OffsetMap>,
 }
 
 impl Module {
@@ -57,6 +60,35 @@ impl Module {
 
     pub fn body(&self, file: FileId) -> Option<&Body> {
         self.bodies.get(&file)
+    }
+
+    /// The map from a JSON file's HCL translation back into the file (`None`: a `.tf` file,
+    /// whose spans are its own).
+    pub(crate) fn offset_map(&self, file: FileId) -> Option<&OffsetMap> {
+        self.offset_maps.get(&file)
+    }
+
+    /// A module of one JSON file read on its own (standard input): its own definitions, and
+    /// the map of its spans.
+    pub(crate) fn standalone(file: FileId, text: &str, body: Body, map: OffsetMap) -> Module {
+        let mut module = Module::default();
+        module.add(collect(file, text.into(), body, Some(map), false));
+        module
+    }
+
+    fn add(&mut self, found: FileDefinitions) {
+        for (name, default) in found.defaults {
+            self.variables.entry(name).or_insert(default);
+        }
+        for (name, value) in found.assignments {
+            self.variables.insert(name, value);
+        }
+        self.locals.extend(found.locals);
+        self.policy_documents.extend(found.policy_documents);
+        self.embedded.extend(found.embedded);
+        self.bodies.extend(found.body);
+        self.texts.extend(found.text);
+        self.offset_maps.extend(found.offset_map);
     }
 }
 
@@ -79,6 +111,8 @@ struct FileDefinitions {
     body: Option<(FileId, Body)>,
     /// The file's text.
     text: Option<(FileId, Arc<str>)>,
+    /// A JSON file's offset map.
+    offset_map: Option<(FileId, OffsetMap)>,
 }
 
 impl Modules {
@@ -90,9 +124,11 @@ impl Modules {
             .par_iter()
             .enumerate()
             .map(|(index, candidate)| {
-                let vars = match candidate.format {
-                    Some(Format::Terraform) => false,
-                    Some(Format::TerraformVars) => true,
+                let (vars, json) = match candidate.format {
+                    Some(Format::Terraform) => (false, false),
+                    Some(Format::TerraformVars) => (true, false),
+                    Some(Format::TerraformJson) => (false, true),
+                    Some(Format::TerraformVarsJson) => (true, true),
                     _ => return None,
                 };
                 let text = crate::input::read_text(&candidate.path, max_file_size).ok()?;
@@ -103,14 +139,14 @@ impl Modules {
                     .to_path_buf();
                 Some((
                     dir,
-                    definitions(index as FileId, text.into(), vars),
+                    definitions(index as FileId, text.into(), vars, json),
                     is_auto(candidate),
                 ))
             })
             .collect();
         let mut modules = Modules::default();
-        // `terraform.tfvars` first, then `*.auto.tfvars` in name order: later values win, as
-        // Terraform loads them.
+        // `terraform.tfvars` (then `terraform.tfvars.json`) first, then `*.auto.tfvars` and
+        // `*.auto.tfvars.json` in name order: later values win, as Terraform loads them.
         let mut auto = Vec::new();
         for (dir, found, is_auto) in read.into_iter().flatten() {
             if is_auto {
@@ -126,18 +162,7 @@ impl Modules {
     }
 
     fn merge(&mut self, dir: PathBuf, found: FileDefinitions) {
-        let module = self.by_dir.entry(dir).or_default();
-        for (name, default) in found.defaults {
-            module.variables.entry(name).or_insert(default);
-        }
-        for (name, value) in found.assignments {
-            module.variables.insert(name, value);
-        }
-        module.locals.extend(found.locals);
-        module.policy_documents.extend(found.policy_documents);
-        module.embedded.extend(found.embedded);
-        module.bodies.extend(found.body);
-        module.texts.extend(found.text);
+        self.by_dir.entry(dir).or_default().add(found);
     }
 
     /// The module of the directory holding `path` (an empty one when it has no definitions).
@@ -147,20 +172,32 @@ impl Modules {
     }
 }
 
-/// `*.auto.tfvars`: loaded after `terraform.tfvars`.
+/// `*.auto.tfvars` and `*.auto.tfvars.json`: loaded after `terraform.tfvars`.
 fn is_auto(candidate: &Candidate) -> bool {
-    candidate.display.ends_with(".auto.tfvars")
+    candidate.display.ends_with(".auto.tfvars") || candidate.display.ends_with(".auto.tfvars.json")
 }
 
 /// The definitions of one file: variable defaults, locals and policy documents of a `.tf`
-/// file, or the assignments of a `.tfvars` file.
-fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
-    let Ok(body) = parse_body(&text) else {
-        return FileDefinitions {
+/// file, or the assignments of a `.tfvars` file (`json`: written in JSON syntax).
+fn definitions(file: FileId, text: Arc<str>, vars: bool, json: bool) -> FileDefinitions {
+    let kind = json.then_some(if vars { Kind::Vars } else { Kind::Config });
+    match super::read_body(&text, file, kind) {
+        Ok((body, map)) => collect(file, text, body, map, vars),
+        Err(_) => FileDefinitions {
             text: Some((file, text)),
             ..FileDefinitions::default()
-        };
-    };
+        },
+    }
+}
+
+/// The definitions of one parsed file (`map`: a JSON file's offset map).
+fn collect(
+    file: FileId,
+    text: Arc<str>,
+    body: Body,
+    map: Option<OffsetMap>,
+    vars: bool,
+) -> FileDefinitions {
     fn at<T>(file: FileId, text: &Arc<str>, item: T) -> Located<T> {
         Located {
             file,
@@ -216,6 +253,7 @@ fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
         found.body = Some((file, body));
     }
     found.text = Some((file, text));
+    found.offset_map = map.map(|map| (file, map));
     found
 }
 
