@@ -58,17 +58,13 @@ fn candidate(path: &Path, problem: Option<String>) -> Candidate {
     }
 }
 
-/// Adds, as context only, the other `.tf` and `.tfvars` files of the directory of each
-/// Terraform file named on the command line (a pre-commit hook names only the changed files):
-/// Terraform reads a module's directory whole, so the named file's variables and locals may
-/// live in them. Files already among the candidates are not added twice.
+/// Adds, as context only, the other `.tf` and `.tfvars` files (or `.tf.json`, `.tfvars.json`)
+/// of the directory of each Terraform file named on the command line (a pre-commit hook names
+/// only the changed files): Terraform reads a module's directory whole, so the named file's
+/// variables and locals may live in them. Files already among the candidates are not added twice.
 pub fn add_module_context(roots: &[PathBuf], candidates: &mut Vec<Candidate>) {
-    let is_terraform = |path: &Path| {
-        matches!(
-            Format::of_path(&display_path(path)),
-            Some(Format::Terraform | Format::TerraformVars)
-        )
-    };
+    let is_terraform =
+        |path: &Path| Format::of_path(&display_path(path)).is_some_and(Format::is_terraform);
     let mut dirs: Vec<&Path> = roots
         .iter()
         .filter(|root| is_terraform(root) && root.is_file())

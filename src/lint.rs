@@ -311,7 +311,7 @@ fn check_file(
     if parsed.is_empty() && applied.diagnostics.is_empty() {
         // Unrelated JSON: keep no text. A Terraform file keeps it: findings in other files of
         // its module may point at its variables, locals and policy documents.
-        let terraform = matches!(format, Format::Terraform | Format::TerraformVars);
+        let terraform = format.is_terraform();
         return skipped(if terraform { text } else { String::new() });
     }
     let mut diagnostics: Vec<Diagnostic> = parsed

@@ -83,10 +83,10 @@ impl Decoded {
 
 /// One byte of a decoded layer and its outer-file range.
 #[derive(Debug, Clone, Copy)]
-struct Piece {
-    byte: u8,
-    start: u32,
-    end: u32,
+pub(crate) struct Piece {
+    pub byte: u8,
+    pub start: u32,
+    pub end: u32,
 }
 
 /// Decodes the string `node` (a [`NodeKind::Str`] parsed from `source`): JSON string escapes,
@@ -100,23 +100,7 @@ pub fn decode(node: &Node, source: &str) -> Result<Decoded, SyntaxError> {
         });
     };
     let span = node.span;
-    let pieces = source
-        .as_bytes()
-        .get(span.range())
-        .and_then(|raw| unescape(raw, span.start))
-        .filter(|pieces| pieces.iter().map(|p| p.byte).eq(value.bytes()))
-        // The literal could not be re-read (a dialect escape this reader does not know): every
-        // byte points at the whole string, which is still the right place, only wider.
-        .unwrap_or_else(|| {
-            value
-                .bytes()
-                .map(|byte| Piece {
-                    byte,
-                    start: span.start,
-                    end: span.end,
-                })
-                .collect()
-        });
+    let pieces = literal_pieces(value, span, source);
     let pieces = percent_decode(&pieces);
     let bytes: Vec<u8> = pieces.iter().map(|p| p.byte).collect();
     let origins: Vec<(u32, u32)> = pieces.iter().map(|p| (p.start, p.end)).collect();
@@ -170,6 +154,28 @@ pub fn parse_string(node: &Node, source: &str) -> Result<Node, SyntaxError> {
             opened: error.opened.map(|s| decoded.map_span(s)),
         }),
     }
+}
+
+/// The bytes of `value`, the string literal written at `span` of `source` (quotes included),
+/// each with the range of `source` it was written as (an escape is all its characters).
+pub(crate) fn literal_pieces(value: &str, span: Span, source: &str) -> Vec<Piece> {
+    source
+        .as_bytes()
+        .get(span.range())
+        .and_then(|raw| unescape(raw, span.start))
+        .filter(|pieces| pieces.iter().map(|p| p.byte).eq(value.bytes()))
+        // The literal could not be re-read (a dialect escape this reader does not know): every
+        // byte points at the whole string, which is still the right place, only wider.
+        .unwrap_or_else(|| {
+            value
+                .bytes()
+                .map(|byte| Piece {
+                    byte,
+                    start: span.start,
+                    end: span.end,
+                })
+                .collect()
+        })
 }
 
 /// The bytes of a string literal as written (`raw`, quotes included, starting at `base` in the

@@ -20,11 +20,23 @@ pub enum Format {
     Terraform,
     /// A `.tfvars` file: variable values for its module, no documents of its own.
     TerraformVars,
+    /// A `.tf.json` file: Terraform's JSON syntax, a file of its module like a `.tf`.
+    TerraformJson,
+    /// A `.tfvars.json` file: variable values in JSON.
+    TerraformVarsJson,
 }
 
 impl Format {
     /// The format of a path, or `None` for files trustlint does not read.
     pub fn of_path(path: &str) -> Option<Format> {
+        // Terraform's JSON syntax is JSON by extension, but no policy document.
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".tf.json") {
+            return Some(Format::TerraformJson);
+        }
+        if lower.ends_with(".tfvars.json") {
+            return Some(Format::TerraformVarsJson);
+        }
         let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
         match extension.as_str() {
             "json" => Some(Format::Json(Dialect::Strict)),
@@ -33,6 +45,17 @@ impl Format {
             "tfvars" => Some(Format::TerraformVars),
             _ => None,
         }
+    }
+
+    /// A file of a Terraform module, in either syntax.
+    pub fn is_terraform(self) -> bool {
+        matches!(
+            self,
+            Format::Terraform
+                | Format::TerraformVars
+                | Format::TerraformJson
+                | Format::TerraformVarsJson
+        )
     }
 }
 
@@ -78,8 +101,9 @@ pub fn parse_file(text: &str, file: FileId, format: Format, module: &terraform::
     let dialect = match format {
         Format::Json(dialect) => dialect,
         Format::Terraform => return terraform::parse(text, file, module),
+        Format::TerraformJson => return terraform::parse_json(text, file, module),
         // Values only: the module read them before any file was lowered.
-        Format::TerraformVars => return Parsed::default(),
+        Format::TerraformVars | Format::TerraformVarsJson => return Parsed::default(),
     };
     if !text.trim().is_empty() && !shapes::sniff(text) {
         return Parsed::default();
@@ -99,5 +123,40 @@ pub fn parse_file(text: &str, file: FileId, format: Format, module: &terraform::
             syntax_errors: vec![error],
             ..Parsed::default()
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terraform_json_is_known_by_its_double_extension() {
+        assert_eq!(
+            Format::of_path("m/main.tf.json"),
+            Some(Format::TerraformJson)
+        );
+        assert_eq!(
+            Format::of_path("M/MAIN.TF.JSON"),
+            Some(Format::TerraformJson)
+        );
+        assert_eq!(
+            Format::of_path("terraform.tfvars.json"),
+            Some(Format::TerraformVarsJson)
+        );
+        assert_eq!(
+            Format::of_path("x.auto.tfvars.json"),
+            Some(Format::TerraformVarsJson)
+        );
+        assert_eq!(
+            Format::of_path("policy.json"),
+            Some(Format::Json(Dialect::Strict))
+        );
+        assert_eq!(
+            Format::of_path("not-tf.json"),
+            Some(Format::Json(Dialect::Strict))
+        );
+        assert!(Format::TerraformJson.is_terraform());
+        assert!(!Format::Json(Dialect::Strict).is_terraform());
     }
 }

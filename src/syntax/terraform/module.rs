@@ -1,6 +1,6 @@
 //! What the files of one Terraform module share: variable values, locals and
 //! `data "aws_iam_policy_document"` blocks, read from every `.tf` and `.tfvars` file of its
-//! directory before any file is lowered.
+//! directory (in either syntax: `.tf.json` and `.tfvars.json` too) before any file is lowered.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -11,6 +11,7 @@ use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::visit::{Visit, visit_traversal};
 use rayon::prelude::*;
 
+use super::json_syntax::{Kind, OffsetMap};
 use super::resource_index::Resources;
 use crate::discover::Candidate;
 use crate::model::arn::deploying_account;
@@ -48,6 +49,9 @@ pub struct Module {
     renamed_keys: HashMap<FileId, HashMap<usize, String>>,
     /// The text of every `.tf` and `.tfvars` file of the module, as read once for it.
     texts: HashMap<FileId, Arc<str>>,
+    /// For each file in JSON syntax, where the HCL its body was parsed from was written in it:
+    /// every span read from that body goes through it.
+    offset_maps: HashMap<FileId, OffsetMap>,
 }
 
 impl Module {
@@ -66,15 +70,7 @@ impl Module {
         self.bodies.get(&file)
     }
 
-    /// The name of the object key at `offset` of `file` when it was renamed to parse the file.
-    pub fn renamed_key(&self, file: FileId, offset: usize) -> Option<&str> {
-        self.renamed_keys
-            .get(&file)?
-            .get(&offset)
-            .map(String::as_str)
-    }
-
-    /// The parsed `.tf` files of the module with their texts, in file order.
+    /// The parsed files of the module with their texts, in file order.
     pub fn files(&self) -> Vec<(FileId, &Body, &str)> {
         let mut files: Vec<(FileId, &Body, &str)> = self
             .bodies
@@ -84,6 +80,58 @@ impl Module {
         files.sort_by_key(|(file, _, _)| *file);
         files
     }
+
+    /// The name of the object key at `offset` (of the text hcl-edit parsed) of `file` when
+    /// it was renamed to parse the file.
+    pub fn renamed_key(&self, file: FileId, offset: usize) -> Option<&str> {
+        self.renamed_keys
+            .get(&file)?
+            .get(&offset)
+            .map(String::as_str)
+    }
+
+    /// The map from a JSON file's HCL translation back into the file (`None`: a `.tf` file,
+    /// whose spans are its own).
+    pub(crate) fn offset_map(&self, file: FileId) -> Option<&OffsetMap> {
+        self.offset_maps.get(&file)
+    }
+
+    /// A module of one JSON file read on its own (standard input): its own definitions, and
+    /// the map of its spans.
+    pub(crate) fn standalone(file: FileId, text: &str, read: Read) -> Module {
+        let mut module = Module {
+            account: deploying_account("-"),
+            ..Module::default()
+        };
+        module.add(collect(file, text.into(), read, false));
+        module.resources = Resources::of(&module);
+        module
+    }
+
+    fn add(&mut self, found: FileDefinitions) {
+        for (name, default) in found.defaults {
+            self.variables.entry(name).or_insert(default);
+        }
+        for (name, value) in found.assignments {
+            self.variables.insert(name, value);
+        }
+        self.locals.extend(found.locals);
+        self.policy_documents.extend(found.policy_documents);
+        self.embedded.extend(found.embedded);
+        self.bodies.extend(found.body);
+        self.renamed_keys.extend(found.renamed_keys);
+        self.texts.extend(found.text);
+        self.offset_maps.extend(found.offset_map);
+    }
+}
+
+/// A file as parsed: its body, the keys renamed to parse it ([`super::hcl`]), and for a file
+/// in JSON syntax, the map from the HCL translation back into the file.
+#[derive(Debug)]
+pub struct Read {
+    pub body: Body,
+    pub renamed_keys: HashMap<usize, String>,
+    pub map: Option<OffsetMap>,
 }
 
 /// Every module of a run, by directory.
@@ -108,6 +156,8 @@ struct FileDefinitions {
     renamed_keys: Option<(FileId, HashMap<usize, String>)>,
     /// The file's text.
     text: Option<(FileId, Arc<str>)>,
+    /// A JSON file's offset map.
+    offset_map: Option<(FileId, OffsetMap)>,
 }
 
 impl Modules {
@@ -119,9 +169,11 @@ impl Modules {
             .par_iter()
             .enumerate()
             .map(|(index, candidate)| {
-                let vars = match candidate.format {
-                    Some(Format::Terraform) => false,
-                    Some(Format::TerraformVars) if loads_itself(candidate) => true,
+                let (vars, json) = match candidate.format {
+                    Some(Format::Terraform) => (false, false),
+                    Some(Format::TerraformVars) if loads_itself(candidate) => (true, false),
+                    Some(Format::TerraformJson) => (false, true),
+                    Some(Format::TerraformVarsJson) if loads_itself(candidate) => (true, true),
                     _ => return None,
                 };
                 let text = crate::input::read_text(&candidate.path, max_file_size).ok()?;
@@ -130,7 +182,7 @@ impl Modules {
                     .parent()
                     .unwrap_or(Path::new(""))
                     .to_path_buf();
-                let mut found = definitions(index as FileId, text.into(), vars);
+                let mut found = definitions(index as FileId, text.into(), vars, json);
                 found.display_dir = match Path::new(&candidate.display).parent() {
                     Some(parent) if !parent.as_os_str().is_empty() => {
                         parent.to_string_lossy().into_owned()
@@ -141,8 +193,8 @@ impl Modules {
             })
             .collect();
         let mut modules = Modules::default();
-        // `terraform.tfvars` first, then `*.auto.tfvars` in name order: later values win, as
-        // Terraform loads them.
+        // `terraform.tfvars` (then `terraform.tfvars.json`) first, then `*.auto.tfvars` and
+        // `*.auto.tfvars.json` in name order: later values win, as Terraform loads them.
         let mut auto = Vec::new();
         for (dir, found, is_auto) in read.into_iter().flatten() {
             if is_auto {
@@ -166,18 +218,7 @@ impl Modules {
             account: deploying_account(&found.display_dir),
             ..Module::default()
         });
-        for (name, default) in found.defaults {
-            module.variables.entry(name).or_insert(default);
-        }
-        for (name, value) in found.assignments {
-            module.variables.insert(name, value);
-        }
-        module.locals.extend(found.locals);
-        module.policy_documents.extend(found.policy_documents);
-        module.embedded.extend(found.embedded);
-        module.bodies.extend(found.body);
-        module.renamed_keys.extend(found.renamed_keys);
-        module.texts.extend(found.text);
+        module.add(found);
     }
 
     /// The module of the directory holding `path` (an empty one when it has no definitions).
@@ -187,31 +228,43 @@ impl Modules {
     }
 }
 
-/// `*.auto.tfvars`: loaded after `terraform.tfvars`.
+/// `*.auto.tfvars` and `*.auto.tfvars.json`: loaded after `terraform.tfvars`.
 fn is_auto(candidate: &Candidate) -> bool {
-    candidate.display.ends_with(".auto.tfvars")
+    candidate.display.ends_with(".auto.tfvars") || candidate.display.ends_with(".auto.tfvars.json")
 }
 
-/// Whether Terraform loads a `.tfvars` file without being told: `terraform.tfvars` and
-/// `*.auto.tfvars` only. Any other (`prod.tfvars`) is a `-var-file` for some runs, as tflint
-/// reads it too: its values are not what a plain `terraform apply` deploys.
+/// Whether Terraform loads a variables file without being told: `terraform.tfvars`,
+/// `*.auto.tfvars` and their `.json` forms only. Any other (`prod.tfvars`) is a `-var-file`
+/// for some runs, as tflint reads it too: its values are not what a plain `terraform apply`
+/// deploys.
 fn loads_itself(candidate: &Candidate) -> bool {
     is_auto(candidate)
         || candidate
             .path
             .file_name()
-            .is_some_and(|n| n == "terraform.tfvars")
+            .is_some_and(|n| n == "terraform.tfvars" || n == "terraform.tfvars.json")
 }
 
 /// The definitions of one file: variable defaults, locals and policy documents of a `.tf`
-/// file, or the assignments of a `.tfvars` file.
-fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
-    let Ok(super::hcl::Parsed { body, renamed_keys }) = super::hcl::parse(&text) else {
-        return FileDefinitions {
+/// file, or the assignments of a `.tfvars` file (`json`: written in JSON syntax).
+fn definitions(file: FileId, text: Arc<str>, vars: bool, json: bool) -> FileDefinitions {
+    let kind = json.then_some(if vars { Kind::Vars } else { Kind::Config });
+    match super::read_body(&text, file, kind) {
+        Ok(read) => collect(file, text, read, vars),
+        Err(_) => FileDefinitions {
             text: Some((file, text)),
             ..FileDefinitions::default()
-        };
-    };
+        },
+    }
+}
+
+/// The definitions of one parsed file.
+fn collect(file: FileId, text: Arc<str>, read: Read, vars: bool) -> FileDefinitions {
+    let Read {
+        body,
+        renamed_keys,
+        map,
+    } = read;
     fn at<T>(file: FileId, text: &Arc<str>, item: T) -> Located<T> {
         Located {
             file,
@@ -268,6 +321,7 @@ fn definitions(file: FileId, text: Arc<str>, vars: bool) -> FileDefinitions {
         found.renamed_keys = Some((file, renamed_keys));
     }
     found.text = Some((file, text));
+    found.offset_map = map.map(|map| (file, map));
     found
 }
 

@@ -10,6 +10,7 @@ use hcl_edit::template::Element;
 
 use std::cell::RefCell;
 
+use super::json_syntax::OffsetMap;
 use super::module::{Located, Module};
 use super::resource_index::ResourceKind;
 use crate::model::Symbol;
@@ -40,6 +41,8 @@ pub struct Scope<'a> {
     depth: u8,
     /// Where the `var` and `local` references read so far are, when the caller keeps them.
     trail: Option<&'a Trail>,
+    /// A file in JSON syntax: where its HCL translation's spans were written in `text`.
+    map: Option<&'a OffsetMap>,
 }
 
 /// The `var` and `local` references a lowering went through, so that a finding on a value
@@ -62,6 +65,7 @@ impl<'a> Scope<'a> {
             text,
             depth: 0,
             trail: None,
+            map: module.offset_map(file),
         }
     }
 
@@ -99,12 +103,17 @@ impl<'a> Scope<'a> {
             text: &located.text,
             depth: self.depth + 1,
             trail: self.trail,
+            map: self.module.offset_map(located.file),
         })
     }
 
-    /// The span of an hcl-edit item in this scope's file.
+    /// The span of an hcl-edit item in this scope's file (in a JSON file, where the JSON wrote
+    /// it).
     pub fn span(&self, range: Option<std::ops::Range<usize>>) -> Span {
-        let range = range.unwrap_or(0..0);
+        let range = match (range, self.map) {
+            (Some(range), Some(map)) => map.range(range),
+            (range, _) => range.unwrap_or(0..0),
+        };
         Span::new(self.file, range.start, range.end)
     }
 
