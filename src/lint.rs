@@ -113,7 +113,8 @@ fn run(options: &LintOptions) -> LintResult {
     });
     // Terraform modules: every `.tf` and `.tfvars` file of a directory read before any is
     // lowered, since variables, locals and data sources cross files.
-    let modules = Modules::load(&candidates, options.max_file_size);
+    let mut modules = Modules::load(&candidates, options.max_file_size);
+    modules.read_files(&mut candidates, options.max_file_size);
     // The configuration defining principals comes after every input.
     let config_file = candidates.len() as FileId;
     let outcomes: Vec<FileOutcome> = candidates
@@ -124,7 +125,10 @@ fn run(options: &LintOptions) -> LintResult {
             let text = match (stdin_slot == Some(index), &options.stdin) {
                 (true, Some(stdin)) => stdin.text.clone(),
                 // A Terraform file was read for its module: its spans are of that text.
-                _ => match module.text(index as FileId) {
+                _ => match module
+                    .text(index as FileId)
+                    .or_else(|| modules.read_text(index as FileId))
+                {
                     Some(text) => Ok(text.to_string()),
                     None => read(candidate, options.max_file_size),
                 },

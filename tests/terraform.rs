@@ -52,6 +52,33 @@ fn an_object_repeating_a_key_keeps_its_last_value_as_terraform_does() {
 }
 
 #[test]
+fn a_policy_read_with_file_is_checked_as_the_roles_document_in_its_own_file() {
+    let dir = format!("{FIXTURES}/file-function");
+    let expected = vec![
+        (
+            "TL001".to_string(),
+            format!("{dir}/infra/broken.json"),
+            2,
+            16,
+        ),
+        (
+            "TL201".to_string(),
+            format!("{dir}/policies/trust.json"),
+            3,
+            58,
+        ),
+    ];
+    // Reached by the walk or only through the module, the JSON is checked once, as the trust
+    // policy of its role (TL201 needs a trust policy; a standalone file would be inferred).
+    for root in [dir.clone(), format!("{dir}/infra")] {
+        let json = lint_json(&["--select", "ALL", &root]);
+        assert_eq!(findings(&json), expected, "{root}");
+        let owner = &json["diagnostics"][1]["message"];
+        assert!(owner.as_str().unwrap().contains("role `public`"), "{owner}");
+    }
+}
+
+#[test]
 fn a_var_file_terraform_does_not_load_by_itself_is_not_read() {
     // `sandbox.tfvars` sets `trusted = "*"`; a plain apply deploys the default role ARN.
     let json = lint_json(&["--select", "ALL", &format!("{FIXTURES}/var-files")]);

@@ -34,6 +34,27 @@ pub fn source(scope: &Scope<'_>, expr: &Expression) -> Source {
                 None => Source::Unknown,
             }
         }
+        Expression::FuncCall(call) if call.name.name.as_str() == "file" => {
+            let path = call.args.iter().next().map(|a| scope.node(a).kind);
+            let Some(NodeKind::Str(path)) = path else {
+                return Source::Unknown;
+            };
+            // Read when the modules were loaded; its spans are the file's own.
+            let Some(read) = scope.module.read_file(&path) else {
+                return Source::Unknown;
+            };
+            let dialect = match crate::syntax::Format::of_path(&path) {
+                Some(crate::syntax::Format::Json(dialect)) => dialect,
+                _ => Dialect::Strict,
+            };
+            match json::parse(&read.text, read.file, dialect) {
+                Ok(tree) => {
+                    scope.record(expr, tree.span);
+                    self::tree(tree)
+                }
+                Err(error) => Source::Invalid(error),
+            }
+        }
         Expression::HeredocTemplate(heredoc) => heredoc_json(scope, heredoc),
         Expression::String(_) => {
             let node = scope.node(expr);

@@ -10,6 +10,7 @@
 //! `.tfvars` value, a resource attribute, a function result) are unknown, never guessed.
 
 mod document;
+mod files;
 mod hcl;
 mod json_syntax;
 pub mod module;

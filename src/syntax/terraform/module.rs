@@ -30,6 +30,8 @@ pub struct Located<T> {
 /// One directory's shared definitions.
 #[derive(Debug, Default)]
 pub struct Module {
+    /// The module's directory.
+    pub dir: PathBuf,
     /// The account the module is deployed to ([`crate::model::arn::deploying_account`]).
     pub account: String,
     /// The IAM principals, policies and providers the module defines, by address.
@@ -47,6 +49,8 @@ pub struct Module {
     bodies: HashMap<FileId, Body>,
     /// Per file, the object keys renamed to parse it ([`super::hcl`]), by offset.
     renamed_keys: HashMap<FileId, HashMap<usize, String>>,
+    /// The files its resources read with `file()` ([`super::files`]), as read once for it.
+    read_files: HashMap<PathBuf, Located<()>>,
     /// The text of every `.tf` and `.tfvars` file of the module, as read once for it.
     texts: HashMap<FileId, Arc<str>>,
     /// For each file in JSON syntax, where the HCL its body was parsed from was written in it:
@@ -79,6 +83,17 @@ impl Module {
             .collect();
         files.sort_by_key(|(file, _, _)| *file);
         files
+    }
+
+    /// `path` as written in the module (`"${path.module}/trust.json"`): relative to its
+    /// directory.
+    pub fn path(&self, path: &str) -> PathBuf {
+        super::files::normalize(&self.dir.join(path))
+    }
+
+    /// A file the module reads with `file(path)`, when it could be read.
+    pub fn read_file(&self, path: &str) -> Option<&Located<()>> {
+        self.read_files.get(&self.path(path))
     }
 
     /// The name of the object key at `offset` (of the text hcl-edit parsed) of `file` when
@@ -139,6 +154,8 @@ pub struct Read {
 pub struct Modules {
     by_dir: HashMap<PathBuf, Module>,
     empty: Module,
+    /// The files read for `file()` calls, by file ID ([`Modules::read_files`]).
+    read_texts: HashMap<FileId, Arc<str>>,
 }
 
 /// One file's definitions, before they are merged into its module.
@@ -214,11 +231,77 @@ impl Modules {
     }
 
     fn merge(&mut self, dir: PathBuf, found: FileDefinitions) {
-        let module = self.by_dir.entry(dir).or_insert_with(|| Module {
+        let module = self.by_dir.entry(dir.clone()).or_insert_with(|| Module {
+            dir,
             account: deploying_account(&found.display_dir),
             ..Module::default()
         });
         module.add(found);
+    }
+
+    /// Reads the files the modules' IAM resources read with `file()`: each becomes a file of
+    /// the run (appended to `candidates` when the paths did not reach it) that is read for
+    /// its module only ([`Candidate::context_only`]), since its document is checked where the
+    /// resource reads it.
+    pub fn read_files(&mut self, candidates: &mut Vec<Candidate>, max_file_size: u64) {
+        let wanted: Vec<(PathBuf, Vec<PathBuf>)> = self
+            .by_dir
+            .iter()
+            .map(|(dir, module)| (dir.clone(), super::files::read_by(module)))
+            .filter(|(_, paths)| !paths.is_empty())
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        let mut by_path: HashMap<PathBuf, usize> = candidates
+            .iter()
+            .enumerate()
+            .map(|(index, c)| (super::files::normalize(&c.path), index))
+            .collect();
+        let mut texts: HashMap<PathBuf, Arc<str>> = HashMap::new();
+        // Module directories in a fixed order, so appended files get the same IDs every run.
+        let mut wanted = wanted;
+        wanted.sort();
+        for (dir, paths) in wanted {
+            for path in paths {
+                // A file that cannot be read leaves the document unknown.
+                let text = match texts.get(&path) {
+                    Some(text) => text.clone(),
+                    None => match crate::input::read_text(&path, max_file_size) {
+                        Ok(text) => texts.entry(path.clone()).or_insert(text.into()).clone(),
+                        Err(_) => continue,
+                    },
+                };
+                let index = *by_path.entry(path.clone()).or_insert_with(|| {
+                    let display = crate::discover::display_path(&path);
+                    candidates.push(Candidate {
+                        format: Format::of_path(&display),
+                        display,
+                        path: path.clone(),
+                        problem: None,
+                        context_only: true,
+                    });
+                    candidates.len() - 1
+                });
+                candidates[index].context_only = true;
+                self.read_texts.insert(index as FileId, text.clone());
+                if let Some(module) = self.by_dir.get_mut(&dir) {
+                    module.read_files.insert(
+                        path,
+                        Located {
+                            file: index as FileId,
+                            text,
+                            item: (),
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// The text of a file read for a module's `file()` call, as it was read then.
+    pub fn read_text(&self, file: FileId) -> Option<&str> {
+        self.read_texts.get(&file).map(|t| &**t)
     }
 
     /// The module of the directory holding `path` (an empty one when it has no definitions).

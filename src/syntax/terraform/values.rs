@@ -234,6 +234,8 @@ impl<'a> Scope<'a> {
     /// (`data.aws_caller_identity.<any>.account_id`) and partition
     /// (`data.aws_partition.<any>.partition`, taken as `aws`, as the module's resource ARNs
     /// are). Index and splat operators select instances of one node, so they are skipped.
+    /// `path.module` and `path.root` are `.`: paths are read relative to the module's
+    /// directory ([`Module::path`]).
     fn resource_reference(&self, expr: &Expression) -> Option<Node> {
         let Expression::Traversal(traversal) = expr else {
             return None;
@@ -250,6 +252,12 @@ impl<'a> Scope<'a> {
             })
             .collect();
         let identity = match (root.as_str(), names.as_slice()) {
+            ("path", ["module" | "root"]) => {
+                return Some(Node {
+                    span: self.span(expr.span()),
+                    kind: NodeKind::Str(".".to_string()),
+                });
+            }
             ("data", ["aws_caller_identity", _, "account_id"]) => self.module.account.clone(),
             ("data", ["aws_partition", _, "partition"]) => "aws".to_string(),
             (resource_type, [name, attribute]) => {
