@@ -113,8 +113,7 @@ fn run(options: &LintOptions) -> LintResult {
     });
     // Terraform modules: every `.tf` and `.tfvars` file of a directory read before any is
     // lowered, since variables, locals and data sources cross files.
-    let mut modules = Modules::load(&candidates, options.max_file_size);
-    modules.read_files(&mut candidates, options.max_file_size);
+    let modules = Modules::load(&mut candidates, options.max_file_size);
     // The configuration defining principals comes after every input.
     let config_file = candidates.len() as FileId;
     let outcomes: Vec<FileOutcome> = candidates
@@ -180,6 +179,10 @@ fn run(options: &LintOptions) -> LintResult {
         ));
     }
     let sources = SourceMap::new(files);
+    // A document checked more than once gives its findings more than once: a Terraform module
+    // is checked on its own and in each instance its callers make. One finding per place.
+    diagnostic::sort(&mut diagnostics, &sources);
+    diagnostics.dedup_by(|a, b| a.rule.code == b.rule.code && a.span == b.span);
     let graph = Graph::build(documents, inventory);
     summary.principals = graph.principal_count();
     summary.edges = graph.edges().len();

@@ -76,8 +76,8 @@ fn findings(case: &str) -> Vec<(String, u64, u64)> {
 
 /// What the Terraform front end finds in one fixture besides documents.
 fn inventory(case: &str) -> Inventory {
-    let candidates = discover(&[PathBuf::from(FIXTURES).join(case)], 1);
-    let modules = Modules::load(&candidates, 1 << 20);
+    let mut candidates = discover(&[PathBuf::from(FIXTURES).join(case)], 1);
+    let modules = Modules::load(&mut candidates, 1 << 20);
     let mut inventory = Inventory::default();
     for (index, candidate) in candidates.iter().enumerate() {
         let text = std::fs::read_to_string(&candidate.path).unwrap();
@@ -175,4 +175,22 @@ fn the_modules_own_identity_providers_are_federated_principals() {
             "saml-provider/okta -> role/okta-admins (uncertain)",
         ]
     );
+}
+
+#[test]
+fn a_local_module_call_is_an_instance_deployed_with_its_caller() {
+    // Each call's role is a principal of the caller's account, named by the call's input;
+    // the caller's own role trusts one through the module's output.
+    assert_eq!(
+        edges("module-calls/live"),
+        [
+            "* -> role/public",
+            "arn:aws:iam::111122223333:role/runner -> role/ci (uncertain)",
+            "role/ci -> role/deploy",
+        ]
+    );
+    // The "*" passed to the module is the finding, at the input; the module on its own (its
+    // variables unknown) has none, and the registry module is unknown.
+    assert_eq!(findings("module-calls/live"), [("TL201".into(), 13, 13)]);
+    assert_eq!(findings("module-calls"), [("TL201".into(), 13, 13)]);
 }

@@ -29,8 +29,8 @@ struct Lowered {
 
 fn lower(case: &str) -> Lowered {
     let dir = PathBuf::from(CASES).join(case);
-    let candidates = discover(&[dir], 1);
-    let modules = Modules::load(&candidates, 1 << 20);
+    let mut candidates = discover(&[dir], 1);
+    let modules = Modules::load(&mut candidates, 1 << 20);
     let mut files = Vec::new();
     let mut documents = Vec::new();
     for (index, candidate) in candidates.iter().enumerate() {

@@ -26,8 +26,8 @@ const MAX_FILE_SIZE: u64 = 1 << 30;
 /// Reads and parses every file the walk finds (front ends included, no rules, no graph): the
 /// floor a linter cannot go under. Returns the number of documents.
 pub fn read_and_parse(root: &Path) -> usize {
-    let candidates = discover(&[root.to_path_buf()], THREADS);
-    let modules = Modules::load(&candidates, MAX_FILE_SIZE);
+    let mut candidates = discover(&[root.to_path_buf()], THREADS);
+    let modules = Modules::load(&mut candidates, MAX_FILE_SIZE);
     candidates
         .par_iter()
         .enumerate()

@@ -86,6 +86,15 @@ pub struct Origin {
 }
 
 impl Parsed {
+    /// Adds what another lowering found (a Terraform module instance's files).
+    pub fn extend(&mut self, other: Parsed) {
+        self.documents.extend(other.documents);
+        self.inventory.extend(other.inventory);
+        self.syntax_errors.extend(other.syntax_errors);
+        self.shape_errors.extend(other.shape_errors);
+        self.origins.extend(other.origins);
+    }
+
     /// Whether the file held anything trustlint reads.
     pub fn is_empty(&self) -> bool {
         self.documents.is_empty()

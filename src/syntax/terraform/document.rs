@@ -76,6 +76,14 @@ pub fn source(scope: &Scope<'_>, expr: &Expression) -> Source {
                     None => Source::Unknown,
                 };
             }
+            // A module call's input: a document its caller wrote (`jsonencode(…)`).
+            if let Some(input) = scope.input(expr) {
+                scope.record(expr, input.span);
+                return match input.kind {
+                    NodeKind::Object(_) => Source::Tree(input.clone()),
+                    _ => Source::Unknown,
+                };
+            }
             let Some((inner, definition)) = scope.definition(expr) else {
                 return Source::Unknown;
             };

@@ -59,7 +59,7 @@ pub struct Converted {
 /// characters of a string that needed no escape) or stands as a whole for a source range (an
 /// escape such as `\"` or `\u00e9`, and the punctuation the translation adds, which stands for
 /// the JSON punctuation it replaces or for an empty range beside it).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct OffsetMap {
     segments: Vec<Segment>,
 }

@@ -9,6 +9,7 @@
 //! module at hand ([`parse`]). Values the linter cannot know (a variable without a default or
 //! `.tfvars` value, a resource attribute, a function result) are unknown, never guessed.
 
+mod calls;
 mod document;
 mod files;
 mod hcl;
@@ -69,7 +70,8 @@ fn parse_as(text: &str, file: FileId, module: &Module, json: Option<Kind>) -> Pa
 }
 
 fn lower(body: &Body, file: FileId, text: &str, module: &Module) -> Parsed {
-    if !mentions_iam(text) {
+    // A file that calls a module may deploy IAM through it.
+    if !mentions_iam(text) && module.instances.is_empty() {
         return Parsed::default();
     }
     resources::lower(body, file, text, module)

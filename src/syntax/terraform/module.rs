@@ -17,6 +17,7 @@ use crate::discover::Candidate;
 use crate::model::arn::deploying_account;
 use crate::source::FileId;
 use crate::syntax::Format;
+use crate::syntax::tree::Node;
 
 /// An HCL item with the file it was written in, so its spans (byte offsets into that file)
 /// and heredoc bodies can be read.
@@ -28,7 +29,7 @@ pub struct Located<T> {
 }
 
 /// One directory's shared definitions.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Module {
     /// The module's directory.
     pub dir: PathBuf,
@@ -36,6 +37,16 @@ pub struct Module {
     pub account: String,
     /// The IAM principals, policies and providers the module defines, by address.
     pub resources: Resources,
+    /// How its resources are addressed from the root: `` for a root module,
+    /// `module.deploy.` for an instance ([`super::calls`]).
+    pub address: String,
+    /// An instance's variables as its call passes them, evaluated where the call is written.
+    pub inputs: HashMap<String, Node>,
+    /// The instances of the local modules it calls, by call name.
+    pub instances: Vec<(String, Module)>,
+    /// Another module calls it: on its own it is never deployed, so its principals join no
+    /// graph (its instances do).
+    pub called: bool,
     /// `var.<name>`: the `.tfvars` value, else the `default`. Absent: unknown.
     pub variables: HashMap<String, Located<Expression>>,
     /// `local.<name>`.
@@ -83,6 +94,35 @@ impl Module {
             .collect();
         files.sort_by_key(|(file, _, _)| *file);
         files
+    }
+
+    /// The value of `output "<name>"`, as this module evaluates it.
+    pub fn output(&self, name: &str) -> Option<Node> {
+        self.files().into_iter().find_map(|(file, body, text)| {
+            let block = body.blocks().find(|b| {
+                b.ident.as_str() == "output" && b.labels.first().is_some_and(|l| l.as_str() == name)
+            })?;
+            let value = block.body.get_attribute("value")?;
+            Some(super::values::Scope::new(self, file, text).node(&value.value))
+        })
+    }
+
+    /// A copy deployed by a call: its addresses start with `address`, its account is its
+    /// caller's, and its variables are `inputs` where given.
+    pub fn instance(
+        &self,
+        address: String,
+        account: String,
+        inputs: HashMap<String, Node>,
+    ) -> Module {
+        Module {
+            address,
+            account,
+            inputs,
+            instances: Vec::new(),
+            called: false,
+            ..self.clone()
+        }
     }
 
     /// `path` as written in the module (`"${path.module}/trust.json"`): relative to its
@@ -178,14 +218,69 @@ struct FileDefinitions {
 }
 
 impl Modules {
-    /// Reads the `.tf` and `.tfvars` files among `candidates` (file IDs are their indexes).
-    /// Files that cannot be read or parsed contribute nothing here: the per-file pass reports
-    /// them.
-    pub fn load(candidates: &[Candidate], max_file_size: u64) -> Modules {
+    /// Reads the Terraform files among `candidates` (file IDs are their indexes) into
+    /// modules, with what they need from outside the paths: the files of the local modules
+    /// they call and the policy files they read ([`Modules::read_files`]), appended to
+    /// `candidates` as read for their modules only. Files that cannot be read or parsed
+    /// contribute nothing here: the per-file pass reports them.
+    pub fn load(candidates: &mut Vec<Candidate>, max_file_size: u64) -> Modules {
+        let mut modules = Modules::default();
+        let mut first = 0;
+        // Each round reads the modules the last one called; nesting is bounded.
+        let mut called = Vec::new();
+        for _ in 0..=super::calls::MAX_DEPTH {
+            modules.read(&candidates[first..], first, max_file_size);
+            first = candidates.len();
+            called = modules.called_dirs();
+            add_module_files(&super::calls::missing(&called, &modules.by_dir), candidates);
+            if candidates.len() == first {
+                break;
+            }
+        }
+        for dir in called {
+            if let Some(module) = modules.by_dir.get_mut(&dir) {
+                module.called = true;
+            }
+        }
+        // Resource names may use variables and locals: read once every file is merged.
+        modules.by_dir.par_iter_mut().for_each(|(_, module)| {
+            module.resources = Resources::of(module);
+        });
+        modules.read_files(candidates, max_file_size);
+        let instances: Vec<(PathBuf, Vec<(String, Module)>)> = modules
+            .by_dir
+            .par_iter()
+            .filter(|(_, module)| !module.called)
+            .map(|(dir, module)| {
+                (
+                    dir.clone(),
+                    super::calls::instances(module, &modules.by_dir, 0),
+                )
+            })
+            .collect();
+        for (dir, found) in instances {
+            if let Some(module) = modules.by_dir.get_mut(&dir) {
+                module.instances = found;
+            }
+        }
+        modules
+    }
+
+    /// The directories of the local modules the loaded modules call.
+    fn called_dirs(&self) -> Vec<PathBuf> {
+        self.by_dir
+            .values()
+            .flat_map(|module| super::calls::calls(module).into_iter().map(|c| c.dir))
+            .collect()
+    }
+
+    /// Reads and merges `candidates`, the first of which has file ID `first`.
+    fn read(&mut self, candidates: &[Candidate], first: usize, max_file_size: u64) {
         let read: Vec<Option<(PathBuf, FileDefinitions, bool)>> = candidates
             .par_iter()
             .enumerate()
             .map(|(index, candidate)| {
+                let index = first + index;
                 let (vars, json) = match candidate.format {
                     Some(Format::Terraform) => (false, false),
                     Some(Format::TerraformVars) if loads_itself(candidate) => (true, false),
@@ -194,11 +289,7 @@ impl Modules {
                     _ => return None,
                 };
                 let text = crate::input::read_text(&candidate.path, max_file_size).ok()?;
-                let dir = candidate
-                    .path
-                    .parent()
-                    .unwrap_or(Path::new(""))
-                    .to_path_buf();
+                let dir = module_dir(&candidate.path);
                 let mut found = definitions(index as FileId, text.into(), vars, json);
                 found.display_dir = match Path::new(&candidate.display).parent() {
                     Some(parent) if !parent.as_os_str().is_empty() => {
@@ -209,7 +300,6 @@ impl Modules {
                 Some((dir, found, is_auto(candidate)))
             })
             .collect();
-        let mut modules = Modules::default();
         // `terraform.tfvars` (then `terraform.tfvars.json`) first, then `*.auto.tfvars` and
         // `*.auto.tfvars.json` in name order: later values win, as Terraform loads them.
         let mut auto = Vec::new();
@@ -218,16 +308,11 @@ impl Modules {
                 auto.push((dir, found));
                 continue;
             }
-            modules.merge(dir, found);
+            self.merge(dir, found);
         }
         for (dir, found) in auto {
-            modules.merge(dir, found);
+            self.merge(dir, found);
         }
-        // Resource names may use variables and locals: read once every file is merged.
-        modules.by_dir.par_iter_mut().for_each(|(_, module)| {
-            module.resources = Resources::of(module);
-        });
-        modules
     }
 
     fn merge(&mut self, dir: PathBuf, found: FileDefinitions) {
@@ -243,7 +328,7 @@ impl Modules {
     /// the run (appended to `candidates` when the paths did not reach it) that is read for
     /// its module only ([`Candidate::context_only`]), since its document is checked where the
     /// resource reads it.
-    pub fn read_files(&mut self, candidates: &mut Vec<Candidate>, max_file_size: u64) {
+    fn read_files(&mut self, candidates: &mut Vec<Candidate>, max_file_size: u64) {
         let wanted: Vec<(PathBuf, Vec<PathBuf>)> = self
             .by_dir
             .iter()
@@ -306,8 +391,43 @@ impl Modules {
 
     /// The module of the directory holding `path` (an empty one when it has no definitions).
     pub fn of(&self, path: &Path) -> &Module {
-        let dir = path.parent().unwrap_or(Path::new(""));
-        self.by_dir.get(dir).unwrap_or(&self.empty)
+        self.by_dir.get(&module_dir(path)).unwrap_or(&self.empty)
+    }
+}
+
+/// The directory of a module file, as modules are keyed: lexically normalised, so that a
+/// call's `source` finds it.
+fn module_dir(path: &Path) -> PathBuf {
+    super::files::normalize(path.parent().unwrap_or(Path::new("")))
+}
+
+/// Appends the `.tf` and `.tf.json` files of `dirs` (called modules the paths did not reach)
+/// to `candidates`, read for their modules only. A called module's own `.tfvars` are not
+/// read: its caller sets its variables.
+fn add_module_files(dirs: &[PathBuf], candidates: &mut Vec<Candidate>) {
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| dir.join(entry.file_name()))
+            .filter(|path| path.is_file())
+            .collect();
+        files.sort();
+        for path in files {
+            let display = crate::discover::display_path(&path);
+            let format = Format::of_path(&display);
+            if matches!(format, Some(Format::Terraform | Format::TerraformJson)) {
+                candidates.push(Candidate {
+                    path,
+                    display,
+                    format,
+                    problem: None,
+                    context_only: true,
+                });
+            }
+        }
     }
 }
 

@@ -47,7 +47,7 @@ impl ResourceKind {
 #[derive(Debug, Clone)]
 pub struct Resource {
     pub kind: ResourceKind,
-    /// `aws_iam_role.deploy`.
+    /// `aws_iam_role.deploy`, or `module.app.aws_iam_role.deploy` in a module instance.
     pub address: String,
     /// The `name` (a provider's URL host and path), when the linter can know it.
     pub name: Option<String>,
@@ -62,7 +62,7 @@ impl Resource {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Resources {
     by_address: HashMap<String, Resource>,
     /// Principals by kind and [`Resource::name_or_address`]: `None` when two share one.
@@ -82,11 +82,12 @@ impl Resources {
                     (block.ident.as_str(), labels.as_slice())
                     && let Some(kind) = ResourceKind::of(resource_type)
                 {
-                    let address = format!("{resource_type}.{name}");
+                    let local = format!("{resource_type}.{name}");
                     // Terraform refuses a module defining an address twice; the first stands.
-                    if !resources.by_address.contains_key(&address) {
+                    if !resources.by_address.contains_key(&local) {
+                        let address = format!("{}{local}", module.address);
                         let resource = resource(&scope, block, kind, address, &module.account);
-                        resources.insert(resource);
+                        resources.insert(local, resource);
                     }
                 }
             }
@@ -94,17 +95,18 @@ impl Resources {
         resources
     }
 
-    fn insert(&mut self, resource: Resource) {
+    /// Files a resource under its address in the module (`aws_iam_role.deploy`).
+    fn insert(&mut self, local: String, resource: Resource) {
         if let ResourceKind::Principal(kind) = resource.kind {
             self.by_name
                 .entry((kind, resource.name_or_address().to_string()))
                 .and_modify(|found| *found = None)
-                .or_insert_with(|| Some(resource.address.clone()));
+                .or_insert_with(|| Some(local.clone()));
         }
-        self.by_address.insert(resource.address.clone(), resource);
+        self.by_address.insert(local, resource);
     }
 
-    /// The resource at `address` (`aws_iam_role.deploy`).
+    /// The resource at `address` in the module (`aws_iam_role.deploy`).
     pub fn get(&self, address: &str) -> Option<&Resource> {
         self.by_address.get(address)
     }

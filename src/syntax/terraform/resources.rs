@@ -39,6 +39,14 @@ pub fn lower(body: &Body, file: FileId, text: &str, module: &Module) -> Parsed {
                 }
                 .resource(resource_type, &address);
             }
+            // A local module's instance, deployed with this one ([`super::calls`]).
+            ("module", [name]) => {
+                for (_, instance) in module.instances.iter().filter(|(n, _)| n == name) {
+                    for (file, body, text) in instance.files() {
+                        parsed.extend(lower(body, file, text, instance));
+                    }
+                }
+            }
             ("data", ["aws_iam_policy_document", name]) if !module.is_embedded(name) => {
                 // A document no IAM resource of the module embeds (a bucket policy, a module
                 // output): checked on its own, its kind told by its content.
@@ -115,22 +123,25 @@ impl Lowering<'_, '_> {
         }
     }
 
-    /// A user, group or role: its definition, a role's trust and inline policies.
+    /// A user, group or role: its definition, a role's trust and inline policies. A module
+    /// that is only called defines no principal: its documents are checked as their owner's,
+    /// attached to nothing.
     fn principal(&mut self, resource: &Resource) {
         let ResourceKind::Principal(kind) = resource.kind else {
             return;
         };
-        let owner = Owner {
-            kind,
-            name: Some(resource.name_or_address().to_string()),
-            account: Some(self.scope.module.account.clone()),
-            arn: Some(resource.arn.clone()),
+        let deployed = !self.scope.module.called;
+        let owner = self.owner(kind, resource);
+        let (trust, attached) = if deployed {
+            (Attachment::Trust, Attachment::Inline)
+        } else {
+            (Attachment::Standalone, Attachment::Standalone)
         };
         if kind == OwnerKind::Role {
             self.document(
                 "assume_role_policy",
                 DocumentKind::Trust,
-                Attachment::Trust,
+                trust,
                 Some(owner.clone()),
             );
             // `inline_policy { name = …, policy = … }` blocks.
@@ -139,11 +150,14 @@ impl Lowering<'_, '_> {
                     self.push(
                         &policy.value,
                         DocumentKind::Identity,
-                        Attachment::Inline,
+                        attached.clone(),
                         Some(owner.clone()),
                     );
                 }
             }
+        }
+        if !deployed {
+            return;
         }
         let mut entity = Entity::new(
             kind,
@@ -162,15 +176,10 @@ impl Lowering<'_, '_> {
     /// names. It joins that principal when the module defines it.
     fn inline_policy(&mut self, kind: OwnerKind, attribute: &str) {
         let (owner, attachment) = match self.principal_of(kind, attribute) {
-            Named::Defined(resource) => (
-                Owner {
-                    kind,
-                    name: Some(resource.name_or_address().to_string()),
-                    account: Some(self.scope.module.account.clone()),
-                    arn: Some(resource.arn.clone()),
-                },
-                Attachment::Inline,
-            ),
+            Named::Defined(resource) if !self.scope.module.called => {
+                (self.owner(kind, resource), Attachment::Inline)
+            }
+            Named::Defined(resource) => (self.owner(kind, resource), Attachment::Standalone),
             Named::Elsewhere(name) => (
                 Owner {
                     kind,
@@ -245,7 +254,21 @@ impl Lowering<'_, '_> {
     }
 
     fn link(&mut self, principal: String, fact: LinkFact) {
-        self.parsed.inventory.links.push(Link { principal, fact });
+        if !self.scope.module.called {
+            self.parsed.inventory.links.push(Link { principal, fact });
+        }
+    }
+
+    /// The owner of a principal's documents: where the module is deployed, the principal
+    /// itself; in a module that is only called, its name, which no graph node has.
+    fn owner(&self, kind: OwnerKind, resource: &Resource) -> Owner {
+        let deployed = !self.scope.module.called;
+        Owner {
+            kind,
+            name: Some(resource.name_or_address().to_string()),
+            account: deployed.then(|| self.scope.module.account.clone()),
+            arn: deployed.then(|| resource.arn.clone()),
+        }
     }
 
     /// The principal of `kind` the attribute names.

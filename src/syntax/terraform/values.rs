@@ -234,6 +234,7 @@ impl<'a> Scope<'a> {
     /// (`data.aws_caller_identity.<any>.account_id`) and partition
     /// (`data.aws_partition.<any>.partition`, taken as `aws`, as the module's resource ARNs
     /// are). Index and splat operators select instances of one node, so they are skipped.
+    /// `module.<call>.<output>` is the output as the call's instance evaluates it.
     /// `path.module` and `path.root` are `.`: paths are read relative to the module's
     /// directory ([`Module::path`]).
     fn resource_reference(&self, expr: &Expression) -> Option<Node> {
@@ -256,6 +257,15 @@ impl<'a> Scope<'a> {
                 return Some(Node {
                     span: self.span(expr.span()),
                     kind: NodeKind::Str(".".to_string()),
+                });
+            }
+            // An output of a local module's instance, as that instance evaluates it.
+            ("module", [call, output]) => {
+                let (_, instance) = self.module.instances.iter().find(|(n, _)| n == call)?;
+                let node = instance.output(output)?;
+                return Some(Node {
+                    span: self.span(expr.span()),
+                    kind: node.kind,
                 });
             }
             ("data", ["aws_caller_identity", _, "account_id"]) => self.module.account.clone(),
@@ -302,6 +312,25 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// The input a module call passes for `expr` when it is exactly `var.<name>`.
+    pub fn input(&self, expr: &Expression) -> Option<&'a Node> {
+        let Expression::Traversal(traversal) = expr else {
+            return None;
+        };
+        let Expression::Variable(root) = &traversal.expr else {
+            return None;
+        };
+        let [operator] = traversal.operators.as_slice() else {
+            return None;
+        };
+        match operator.value() {
+            TraversalOperator::GetAttr(name) if root.as_str() == "var" => {
+                self.module.inputs.get(name.as_str())
+            }
+            _ => None,
+        }
+    }
+
     /// The definition `expr` stands for when it is exactly `var.<name>` or `local.<name>`,
     /// with the scope to read it in.
     pub fn definition(&self, expr: &Expression) -> Option<(Scope<'a>, &'a Expression)> {
@@ -317,6 +346,9 @@ impl<'a> Scope<'a> {
         let TraversalOperator::GetAttr(name) = operator.value() else {
             return None;
         };
+        if root.as_str() == "var" && self.module.inputs.contains_key(name.as_str()) {
+            return None;
+        }
         let located = self.lookup(root.as_str(), name.as_str())?;
         Some((self.at(located)?, &located.item))
     }
@@ -333,8 +365,17 @@ impl<'a> Scope<'a> {
         let TraversalOperator::GetAttr(name) = first.value() else {
             return None;
         };
-        let located = self.lookup(root.as_str(), name.as_str())?;
-        let mut node = self.at(located)?.node(&located.item);
+        let input = (root.as_str() == "var")
+            .then(|| self.module.inputs.get(name.as_str()))
+            .flatten();
+        let mut node = match input {
+            // A module call's input, as evaluated where the call is written.
+            Some(input) => input.clone(),
+            None => {
+                let located = self.lookup(root.as_str(), name.as_str())?;
+                self.at(located)?.node(&located.item)
+            }
+        };
         for operator in rest {
             node = match operator.value() {
                 TraversalOperator::GetAttr(key) => member(node, key.as_str())?,
