@@ -6,40 +6,9 @@
 mod support;
 
 use serde_json::Value;
-use support::trustlint;
+use support::{findings, lint_json, trustlint};
 
 const FIXTURES: &str = "testdata/frontends/terraform";
-
-/// `trustlint lint --isolated --format json <args…>`, parsed.
-fn lint_json(args: &[&str]) -> Value {
-    let mut argv = vec!["lint", "--isolated", "--format", "json"];
-    argv.extend_from_slice(args);
-    let outcome = trustlint(&argv);
-    assert!(
-        outcome.code <= 1,
-        "exit {}: {}",
-        outcome.code,
-        outcome.stderr
-    );
-    serde_json::from_str(&outcome.stdout).unwrap_or_else(|e| panic!("{e}: {}", outcome.stdout))
-}
-
-/// (code, path, line, column) of every finding.
-fn findings(json: &Value) -> Vec<(String, String, u64, u64)> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["path"].as_str().unwrap().to_string(),
-                d["span"]["start"]["line"].as_u64().unwrap(),
-                d["span"]["start"]["column"].as_u64().unwrap(),
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn an_object_repeating_a_key_keeps_its_last_value_as_terraform_does() {

@@ -7,7 +7,7 @@ mod support;
 use std::path::PathBuf;
 
 use serde_json::Value;
-use support::trustlint;
+use support::{lint_json, trustlint};
 use trustlint::discover::discover;
 use trustlint::model::{Inventory, LinkFact};
 use trustlint::syntax::terraform::Modules;
@@ -49,28 +49,9 @@ fn edges(case: &str) -> Vec<String> {
 /// (code, line, column) of every finding of `--select ALL` over one fixture.
 fn findings(case: &str) -> Vec<(String, u64, u64)> {
     let dir = format!("{FIXTURES}/{case}");
-    let outcome = trustlint(&[
-        "lint",
-        "--isolated",
-        "--select",
-        "ALL",
-        "--format",
-        "json",
-        &dir,
-    ]);
-    assert!(outcome.code <= 1, "{}", outcome.stderr);
-    let json: Value = serde_json::from_str(&outcome.stdout).unwrap();
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["span"]["start"]["line"].as_u64().unwrap(),
-                d["span"]["start"]["column"].as_u64().unwrap(),
-            )
-        })
+    support::findings(&lint_json(&["--select", "ALL", &dir]))
+        .into_iter()
+        .map(|(code, _, line, column)| (code, line, column))
         .collect()
 }
 

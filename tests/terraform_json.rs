@@ -5,40 +5,9 @@
 mod support;
 
 use serde_json::Value;
-use support::{trustlint, trustlint_with_stdin};
+use support::{findings, lint_json, trustlint_with_stdin};
 
 const FIXTURES: &str = "testdata/frontends/terraform-json";
-
-/// `trustlint lint --isolated --format json <args…>`, parsed.
-fn lint_json(args: &[&str]) -> Value {
-    let mut argv = vec!["lint", "--isolated", "--format", "json"];
-    argv.extend_from_slice(args);
-    let outcome = trustlint(&argv);
-    assert!(
-        outcome.code <= 1,
-        "exit {}: {}",
-        outcome.code,
-        outcome.stderr
-    );
-    serde_json::from_str(&outcome.stdout).unwrap_or_else(|e| panic!("{e}: {}", outcome.stdout))
-}
-
-/// (code, path, line, column) of every finding.
-fn findings(json: &Value) -> Vec<(String, String, u64, u64)> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["path"].as_str().unwrap().to_string(),
-                d["span"]["start"]["line"].as_u64().unwrap(),
-                d["span"]["start"]["column"].as_u64().unwrap(),
-            )
-        })
-        .collect()
-}
 
 fn finding(code: &str, path: &str, line: u64, column: u64) -> (String, String, u64, u64) {
     (code.to_string(), path.to_string(), line, column)

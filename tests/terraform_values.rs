@@ -12,47 +12,10 @@
 mod support;
 
 use serde_json::Value;
-use support::trustlint;
+use support::{findings, lint_json, trustlint};
 
 const VALUES: &str = "testdata/frontends/terraform/values";
 const SPANS: &str = "testdata/frontends/terraform/spans";
-
-/// `trustlint lint --isolated --format json --select ALL <path>`, parsed.
-fn lint_json(path: &str) -> Value {
-    let outcome = trustlint(&[
-        "lint",
-        "--isolated",
-        "--format",
-        "json",
-        "--select",
-        "ALL",
-        path,
-    ]);
-    assert!(
-        outcome.code <= 1,
-        "exit {}: {}",
-        outcome.code,
-        outcome.stderr
-    );
-    serde_json::from_str(&outcome.stdout).unwrap_or_else(|e| panic!("{e}: {}", outcome.stdout))
-}
-
-/// (code, path, line, column) of every finding.
-fn findings(json: &Value) -> Vec<(String, String, u64, u64)> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap().to_string(),
-                d["path"].as_str().unwrap().to_string(),
-                d["span"]["start"]["line"].as_u64().unwrap(),
-                d["span"]["start"]["column"].as_u64().unwrap(),
-            )
-        })
-        .collect()
-}
 
 /// (path, line, column, message) of every label of the finding at `index`.
 fn labels(json: &Value, index: usize) -> Vec<(String, u64, u64, String)> {
@@ -92,7 +55,7 @@ fn came_through(
 #[test]
 fn a_tfvars_value_replaces_the_default() {
     let dir = format!("{VALUES}/tfvars");
-    let json = lint_json(&dir);
+    let json = lint_json(&["--select", "ALL", &dir]);
     // The default names one role; terraform.tfvars a pattern (TL111), which is what deploys.
     assert_eq!(
         findings(&json),
@@ -112,7 +75,7 @@ fn a_tfvars_value_replaces_the_default() {
 #[test]
 fn auto_tfvars_override_terraform_tfvars_in_name_order() {
     let dir = format!("{VALUES}/auto-tfvars");
-    let json = lint_json(&dir);
+    let json = lint_json(&["--select", "ALL", &dir]);
     // `trusted`: terraform.tfvars, then a-base.auto.tfvars, then b-override.auto.tfvars ("*").
     // `policy_version`: terraform.tfvars has a typo that a-base.auto.tfvars corrects, so there
     // is no TL103.
@@ -139,7 +102,7 @@ fn auto_tfvars_override_terraform_tfvars_in_name_order() {
 #[test]
 fn a_variable_default_is_the_value_without_tfvars() {
     let dir = format!("{VALUES}/default");
-    let json = lint_json(&dir);
+    let json = lint_json(&["--select", "ALL", &dir]);
     assert_eq!(
         findings(&json),
         vec![finding("TL204", format!("{dir}/variables.tf"), 4, 13)]
@@ -158,7 +121,7 @@ fn a_variable_default_is_the_value_without_tfvars() {
 #[test]
 fn a_local_built_from_locals_is_followed_to_its_template() {
     let dir = format!("{VALUES}/local-chain");
-    let json = lint_json(&dir);
+    let json = lint_json(&["--select", "ALL", &dir]);
     // `trusted_roots = [local.tooling_root]`, `tooling_root = "…${local.tooling_account}:root"`:
     // the finding is on the template that makes the ARN, and each reference on the way back to
     // the role is labelled.
@@ -180,7 +143,7 @@ fn a_local_built_from_locals_is_followed_to_its_template() {
 #[test]
 fn interpolations_of_known_values_are_resolved_in_place() {
     let dir = format!("{VALUES}/interpolation");
-    let json = lint_json(&dir);
+    let json = lint_json(&["--select", "ALL", &dir]);
     // `"arn:aws:iam::${local.acct}:root"` is an account (TL204);
     // `"arn:aws:iam::${local.acct}:role/${var.role_path}-*"` a pattern (TL111).
     assert_eq!(
@@ -209,7 +172,7 @@ fn unknown_values_are_never_findings() {
     // Each file holds a trust that would be a finding if its value were known: a variable
     // without a value, values read from data sources, a function result, templatefile(), a
     // conditional with a "*" branch.
-    assert_eq!(findings(&lint_json(&dir)), vec![]);
+    assert_eq!(findings(&lint_json(&["--select", "ALL", &dir])), vec![]);
     for file in [
         "variable.tf",
         "data.tf",
@@ -219,7 +182,11 @@ fn unknown_values_are_never_findings() {
     ] {
         let path = format!("{dir}/{file}");
         assert!(std::path::Path::new(&path).is_file(), "{path}");
-        assert_eq!(findings(&lint_json(&path)), vec![], "{path}");
+        assert_eq!(
+            findings(&lint_json(&["--select", "ALL", &path])),
+            vec![],
+            "{path}"
+        );
     }
 }
 

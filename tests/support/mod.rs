@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use serde_json::Value;
 use trustlint::cli::{Environment, Outcome, run};
 
 /// Runs `trustlint <args…>` with no standard input.
@@ -24,5 +25,36 @@ pub fn codes_of(outcome: &Outcome) -> Vec<String> {
         .expect("diagnostics array")
         .iter()
         .map(|d| d["code"].as_str().expect("code").to_string())
+        .collect()
+}
+
+/// `trustlint lint --isolated --format json <args…>`, parsed; the run must not fail.
+pub fn lint_json(args: &[&str]) -> Value {
+    let mut argv = vec!["lint", "--isolated", "--format", "json"];
+    argv.extend_from_slice(args);
+    let outcome = trustlint(&argv);
+    assert!(
+        outcome.code <= 1,
+        "exit {}: {}",
+        outcome.code,
+        outcome.stderr
+    );
+    serde_json::from_str(&outcome.stdout).unwrap_or_else(|e| panic!("{e}: {}", outcome.stdout))
+}
+
+/// (code, path, line, column) of every finding of a JSON report.
+pub fn findings(json: &Value) -> Vec<(String, String, u64, u64)> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["path"].as_str().unwrap().to_string(),
+                d["span"]["start"]["line"].as_u64().unwrap(),
+                d["span"]["start"]["column"].as_u64().unwrap(),
+            )
+        })
         .collect()
 }
