@@ -101,14 +101,8 @@ pub fn source(scope: &Scope<'_>, expr: &Expression) -> Source {
 /// `count` or `for_each` document (`<name>[0].json`, `<name>["key"].json`: each instance
 /// renders the same block, its `count.index` and `each.*` unknown): the name.
 pub fn policy_document_reference(expr: &Expression) -> Option<&str> {
-    let Expression::Traversal(traversal) = expr else {
-        return None;
-    };
-    let Expression::Variable(root) = &traversal.expr else {
-        return None;
-    };
-    let names: Vec<&str> = traversal
-        .operators
+    let (root, operators) = super::values::rooted(expr)?;
+    let names: Vec<&str> = operators
         .iter()
         .filter(|op| {
             !matches!(
@@ -122,8 +116,7 @@ pub fn policy_document_reference(expr: &Expression) -> Option<&str> {
         })
         .collect::<Option<_>>()?;
     // At most one index, and only on the document itself.
-    let indexes: Vec<usize> = traversal
-        .operators
+    let indexes: Vec<usize> = operators
         .iter()
         .enumerate()
         .filter(|(_, op)| !matches!(op.value(), TraversalOperator::GetAttr(_)))
@@ -132,7 +125,7 @@ pub fn policy_document_reference(expr: &Expression) -> Option<&str> {
     if !matches!(indexes.as_slice(), [] | [2]) {
         return None;
     }
-    match (root.as_str(), names.as_slice()) {
+    match (root, names.as_slice()) {
         ("data", ["aws_iam_policy_document", name, "json" | "minified_json"]) => Some(name),
         _ => None,
     }

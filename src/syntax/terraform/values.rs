@@ -4,6 +4,7 @@
 //! Everything else (a resource attribute, `data.*`, a function result, a conditional) is
 //! [`NodeKind::Unknown`], with the expression's text for messages.
 
+use hcl_edit::Decorated;
 use hcl_edit::Span as _;
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
 use hcl_edit::template::Element;
@@ -238,21 +239,15 @@ impl<'a> Scope<'a> {
     /// `path.module` and `path.root` are `.`: paths are read relative to the module's
     /// directory ([`Module::path`]).
     fn resource_reference(&self, expr: &Expression) -> Option<Node> {
-        let Expression::Traversal(traversal) = expr else {
-            return None;
-        };
-        let Expression::Variable(root) = &traversal.expr else {
-            return None;
-        };
-        let names: Vec<&str> = traversal
-            .operators
+        let (root, operators) = rooted(expr)?;
+        let names: Vec<&str> = operators
             .iter()
             .filter_map(|operator| match operator.value() {
                 TraversalOperator::GetAttr(name) => Some(name.as_str()),
                 _ => None,
             })
             .collect();
-        let identity = match (root.as_str(), names.as_slice()) {
+        let identity = match (root, names.as_slice()) {
             ("path", ["module" | "root"]) => {
                 return Some(Node {
                     span: self.span(expr.span()),
@@ -314,19 +309,9 @@ impl<'a> Scope<'a> {
 
     /// The input a module call passes for `expr` when it is exactly `var.<name>`.
     pub fn input(&self, expr: &Expression) -> Option<&'a Node> {
-        let Expression::Traversal(traversal) = expr else {
-            return None;
-        };
-        let Expression::Variable(root) = &traversal.expr else {
-            return None;
-        };
-        let [operator] = traversal.operators.as_slice() else {
-            return None;
-        };
-        match operator.value() {
-            TraversalOperator::GetAttr(name) if root.as_str() == "var" => {
-                self.module.inputs.get(name.as_str())
-            }
+        let (root, operators) = rooted(expr)?;
+        match simple(root, operators)? {
+            ("var", name) => self.module.inputs.get(name),
             _ => None,
         }
     }
@@ -334,45 +319,30 @@ impl<'a> Scope<'a> {
     /// The definition `expr` stands for when it is exactly `var.<name>` or `local.<name>`,
     /// with the scope to read it in.
     pub fn definition(&self, expr: &Expression) -> Option<(Scope<'a>, &'a Expression)> {
-        let Expression::Traversal(traversal) = expr else {
-            return None;
-        };
-        let Expression::Variable(root) = &traversal.expr else {
-            return None;
-        };
-        let [operator] = traversal.operators.as_slice() else {
-            return None;
-        };
-        let TraversalOperator::GetAttr(name) = operator.value() else {
-            return None;
-        };
-        if root.as_str() == "var" && self.module.inputs.contains_key(name.as_str()) {
+        let (root, operators) = rooted(expr)?;
+        let (root, name) = simple(root, operators)?;
+        if root == "var" && self.module.inputs.contains_key(name) {
             return None;
         }
-        let located = self.lookup(root.as_str(), name.as_str())?;
+        let located = self.lookup(root, name)?;
         Some((self.at(located)?, &located.item))
     }
 
     /// `var.x`, `local.x`, and element or attribute access into them.
     fn reference(&self, expr: &Expression) -> Option<Node> {
-        let Expression::Traversal(traversal) = expr else {
-            return None;
-        };
-        let Expression::Variable(root) = &traversal.expr else {
-            return None;
-        };
-        let (first, rest) = traversal.operators.split_first()?;
+        let (root, operators) = rooted(expr)?;
+        let (first, rest) = operators.split_first()?;
         let TraversalOperator::GetAttr(name) = first.value() else {
             return None;
         };
-        let input = (root.as_str() == "var")
+        let input = (root == "var")
             .then(|| self.module.inputs.get(name.as_str()))
             .flatten();
         let mut node = match input {
             // A module call's input, as evaluated where the call is written.
             Some(input) => input.clone(),
             None => {
-                let located = self.lookup(root.as_str(), name.as_str())?;
+                let located = self.lookup(root, name.as_str())?;
                 self.at(located)?.node(&located.item)
             }
         };
@@ -392,6 +362,32 @@ impl<'a> Scope<'a> {
         }
         self.record(expr, node.span);
         Some(node)
+    }
+}
+
+/// A traversal from a variable (`aws_iam_role.b[0].arn`, `var.x`): the variable and the
+/// operators after it.
+pub fn rooted(expr: &Expression) -> Option<(&str, &[Decorated<TraversalOperator>])> {
+    let Expression::Traversal(traversal) = expr else {
+        return None;
+    };
+    let Expression::Variable(root) = &traversal.expr else {
+        return None;
+    };
+    Some((root.as_str(), &traversal.operators))
+}
+
+/// `root.name` exactly (`var.x`, `local.y`), as the root and the name.
+fn simple<'e>(
+    root: &'e str,
+    operators: &'e [Decorated<TraversalOperator>],
+) -> Option<(&'e str, &'e str)> {
+    match operators {
+        [operator] => match operator.value() {
+            TraversalOperator::GetAttr(name) => Some((root, name.as_str())),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
