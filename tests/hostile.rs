@@ -450,9 +450,26 @@ fn hostile_terraform_is_findings_and_the_good_file_is_still_linted() {
         "locals {\n  a = local.b\n  b = local.a\n}\nresource \"aws_iam_role\" \"c\" {\n  assume_role_policy = jsonencode({ Version = \"2012-10-17\", Statement = [{ Effect = \"Allow\", Principal = { AWS = local.a }, Action = \"sts:AssumeRole\" }] })\n}\n",
     )
     .unwrap();
+    // Modules that call themselves and each other: never deployed on their own, instantiated
+    // to a bounded depth from the root that calls them.
+    for (dir, calls) in [("self", "./"), ("a", "../b"), ("b", "../a")] {
+        std::fs::create_dir(root.join(dir)).unwrap();
+        std::fs::write(
+            root.join(dir).join("main.tf"),
+            format!("variable \"p\" {{}}\nmodule \"again\" {{\n  source = \"{calls}\"\n  p = var.p\n}}\nresource \"aws_iam_role\" \"r\" {{\n  assume_role_policy = jsonencode({{ Version = \"2012-10-17\", Statement = [{{ Effect = \"Allow\", Principal = {{ AWS = var.p }}, Action = \"sts:AssumeRole\" }}] }})\n}}\n"),
+        )
+        .unwrap();
+    }
+    put(
+        "root.tf",
+        b"module \"a\" {\n  source = \"./a\"\n  p = \"arn:aws:iam::111122223333:role/x\"\n}\nmodule \"self\" {\n  source = \"./self\"\n  p = \"arn:aws:iam::111122223333:role/y\"\n}\n",
+    );
     let run = trustlint(root, &["lint", "--isolated", "--format", "json", "."], None);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let found = run.by_path();
+    for dir in ["self", "a", "b"] {
+        assert_eq!(found.get(&format!("{dir}/main.tf")), None, "{found:?}");
+    }
     for (path, code) in [
         ("deep.tf", "TL001"),
         ("deep-heredoc.tf", "TL001"),
