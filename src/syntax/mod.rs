@@ -1,5 +1,6 @@
 //! Front ends: one file's text to documents with spans.
 
+pub mod deployed;
 pub mod embedded;
 pub mod iam;
 pub mod json;

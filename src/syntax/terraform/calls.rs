@@ -19,7 +19,6 @@ use hcl_edit::structure::Block;
 
 use super::document::{Source, policy_document_reference};
 use super::module::Module;
-use super::resource_index::Resources;
 use super::values::Scope;
 use crate::source::FileId;
 use crate::syntax::tree::{Node, NodeKind};
@@ -98,7 +97,7 @@ pub fn instantiate(
         caller.account.clone(),
         inputs,
     );
-    instance.resources = Resources::of(&instance);
+    instance.resources = super::resource_index::index(&instance);
     if depth < MAX_DEPTH {
         instance.instances = instances(&instance, modules, depth + 1);
     }

@@ -12,11 +12,11 @@ use hcl_edit::visit::{Visit, visit_traversal};
 use rayon::prelude::*;
 
 use super::json_syntax::{Kind, OffsetMap};
-use super::resource_index::Resources;
 use crate::discover::Candidate;
 use crate::model::arn::deploying_account;
 use crate::source::FileId;
 use crate::syntax::Format;
+use crate::syntax::deployed::Resources;
 use crate::syntax::tree::Node;
 
 /// An HCL item with the file it was written in, so its spans (byte offsets into that file)
@@ -159,7 +159,7 @@ impl Module {
             ..Module::default()
         };
         module.add(collect(file, text.into(), read, false));
-        module.resources = Resources::of(&module);
+        module.resources = super::resource_index::index(&module);
         module
     }
 
@@ -244,7 +244,7 @@ impl Modules {
         }
         // Resource names may use variables and locals: read once every file is merged.
         modules.by_dir.par_iter_mut().for_each(|(_, module)| {
-            module.resources = Resources::of(module);
+            module.resources = super::resource_index::index(module);
         });
         modules.read_files(candidates, max_file_size);
         let instances: Vec<(PathBuf, Vec<(String, Module)>)> = modules

@@ -14,10 +14,10 @@ use hcl_edit::structure::{Block, Body};
 
 use super::document::{self, Source};
 use super::module::Module;
-use super::resource_index::{Resource, ResourceKind};
 use super::values::{Scope, Trail};
 use crate::model::{Attachment, DocumentKind, Entity, Link, LinkFact, Owner, OwnerKind, Spanned};
 use crate::source::{FileId, Span};
+use crate::syntax::deployed::{Resource, ResourceKind};
 use crate::syntax::policy::{KindHint, lower_policy};
 use crate::syntax::tree::{Node, NodeKind};
 use crate::syntax::{Origin, Parsed};

@@ -13,10 +13,10 @@ use std::cell::RefCell;
 
 use super::json_syntax::OffsetMap;
 use super::module::{Located, Module};
-use super::resource_index::ResourceKind;
 use crate::model::Symbol;
 use crate::source::{FileId, Span};
 use crate::syntax::Origin;
+use crate::syntax::deployed::ResourceKind;
 use crate::syntax::tree::{Member, Node, NodeKind};
 
 /// How deep `var` and `local` references may nest before the value is taken as unknown (a
