@@ -22,9 +22,13 @@ pub struct Candidate {
     pub format: Option<Format>,
     /// Why the path cannot be read, found while walking (a loop, a denied directory).
     pub problem: Option<String>,
-    /// Read only for what other files need from it (a Terraform module's variables and
-    /// locals), never checked itself.
+    /// Read only for what other files need from it (a called module's files, a policy file a
+    /// Terraform resource reads), never checked on its own.
     pub context_only: bool,
+    /// Findings placed in it are reported. Not so for the other files of a Terraform module
+    /// whose file was named alone: they are read and lowered with it (one may use a document
+    /// the named file defines), but only the named file's findings are asked for.
+    pub report: bool,
 }
 
 /// Every candidate under `roots`, sorted by display path, without duplicates.
@@ -55,13 +59,16 @@ fn candidate(path: &Path, problem: Option<String>) -> Candidate {
         display,
         problem,
         context_only: false,
+        report: true,
     }
 }
 
-/// Adds, as context only, the other `.tf` and `.tfvars` files (or `.tf.json`, `.tfvars.json`)
-/// of the directory of each Terraform file named on the command line (a pre-commit hook names
-/// only the changed files): Terraform reads a module's directory whole, so the named file's
-/// variables and locals may live in them. Files already among the candidates are not added twice.
+/// Adds the other Terraform files (`.tf`, `.tfvars`, `.tf.json`, `.tfvars.json`) of the
+/// directory of each Terraform file named on the command line (a pre-commit hook names only
+/// the changed files), with their findings not reported: Terraform reads a module's directory
+/// whole, so the named file's variables and locals may live in them, and a resource in them
+/// may use a document the named file defines (whose findings are the named file's). Files
+/// already among the candidates are not added twice.
 pub fn add_module_context(roots: &[PathBuf], candidates: &mut Vec<Candidate>) {
     let is_terraform =
         |path: &Path| Format::of_path(&display_path(path)).is_some_and(Format::is_terraform);
@@ -93,7 +100,7 @@ pub fn add_module_context(roots: &[PathBuf], candidates: &mut Vec<Candidate>) {
             .collect();
         siblings.sort();
         candidates.extend(siblings.iter().map(|path| Candidate {
-            context_only: true,
+            report: false,
             ..candidate(path, None)
         }));
     }

@@ -1,5 +1,6 @@
 //! One lint run: discover, read and parse in parallel, run the document rules, sort.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -108,6 +109,7 @@ fn run(options: &LintOptions) -> LintResult {
             format: Format::of_path(&stdin.name).or(Some(Format::Json(Dialect::Strict))),
             problem: None,
             context_only: false,
+            report: true,
         });
         candidates.len() - 1
     });
@@ -150,19 +152,29 @@ fn run(options: &LintOptions) -> LintResult {
     let mut unchecked: Vec<(&'static str, usize)> = Vec::new();
     let mut documents = Vec::new();
     let mut inventory = Inventory::default();
-    for outcome in outcomes {
-        // Files that held IAM material or a finding; unrelated JSON is not counted.
-        if !outcome.documents.is_empty()
-            || !outcome.inventory.is_empty()
-            || !outcome.diagnostics.is_empty()
+    // Files that held IAM material or a finding; unrelated JSON, and the files read only for
+    // a named one, are not counted.
+    let mut counted: HashSet<FileId> = HashSet::new();
+    for (index, (outcome, candidate)) in outcomes.into_iter().zip(&candidates).enumerate() {
+        if candidate.report
+            && (!outcome.documents.is_empty()
+                || !outcome.inventory.is_empty()
+                || !outcome.diagnostics.is_empty())
         {
-            summary.files += 1;
+            counted.insert(index as FileId);
         }
         summary.documents += outcome.documents.len();
         documents.extend(outcome.documents);
         documents.extend(outcome.graph_documents);
         inventory.extend(outcome.inventory);
-        diagnostics.extend(outcome.diagnostics);
+        // A file read only for a named one reports what it finds in the named files (the
+        // document a named file defines, used here).
+        diagnostics.extend(
+            outcome
+                .diagnostics
+                .into_iter()
+                .filter(|d| candidate.report || reported(&candidates, d.span.file)),
+        );
         for (code, count) in outcome.unchecked {
             match unchecked.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, total)) => *total += count,
@@ -206,7 +218,11 @@ fn run(options: &LintOptions) -> LintResult {
         .collect();
     let mut graph_unchecked: Vec<(&'static str, usize)> = Vec::new();
     for (found, rule_unchecked) in per_rule {
-        diagnostics.extend(found);
+        diagnostics.extend(
+            found
+                .into_iter()
+                .filter(|d| reported(&candidates, d.span.file)),
+        );
         for (code, count) in rule_unchecked {
             match graph_unchecked.iter_mut().find(|(c, _)| *c == code) {
                 Some((_, total)) => *total += count,
@@ -216,6 +232,9 @@ fn run(options: &LintOptions) -> LintResult {
     }
     unchecked.extend(graph_unchecked);
     diagnostics.retain(|d| options.selection.is_enabled(d.rule.code));
+    // A file holding a finding another file's document placed there counts too.
+    counted.extend(diagnostics.iter().map(|d| d.span.file));
+    summary.files = counted.len();
     for diagnostic in &mut diagnostics {
         if let Some(severity) = options.selection.severity_override(diagnostic.rule.code) {
             diagnostic.severity = severity;
@@ -241,6 +260,12 @@ fn run(options: &LintOptions) -> LintResult {
 
 /// A finding on a value written elsewhere (a `.tfvars` value, a local) also points at the
 /// references it came in through, from the value back to the document.
+/// Whether findings placed in `file` are asked for: not in a file read only for a named one
+/// (the configuration file comes after every candidate).
+fn reported(candidates: &[Candidate], file: FileId) -> bool {
+    candidates.get(file as usize).is_none_or(|c| c.report)
+}
+
 fn label_origins(diagnostic: &mut Diagnostic, document: Span, origins: &[Origin]) {
     let mut explained = vec![diagnostic.span];
     let mut at = 0;

@@ -232,3 +232,43 @@ resource "aws_iam_role" "this" {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].2, found[0].3), (8, 22), "{found:?}");
 }
+
+/// Shapes met in real Terraform repositories, each with exactly its findings: a byte-order
+/// mark, a called module's default, a document inside `coalesce`, a template stored as
+/// `.json`, resources through an aliased provider, resources that are not created.
+#[test]
+fn real_world_shapes_give_exactly_their_findings() {
+    let review = format!("{FIXTURES}/review");
+    for (case, expected) in [
+        ("bom", vec![("TL123", 4, 25), ("TL411", 4, 25)]),
+        ("called-module-default", vec![]),
+        ("caller-identity-alias", vec![]),
+        ("count-zero", vec![]),
+        ("embedded-in-function", vec![("TL201", 13, 22)]),
+        ("provider-alias", vec![]),
+        ("templatefile-json", vec![]),
+    ] {
+        let dir = format!("{review}/{case}");
+        let found: Vec<(String, u64, u64)> = findings(&lint_json(&["--select", "ALL", &dir]))
+            .into_iter()
+            .map(|(code, _, line, column)| (code, line, column))
+            .collect();
+        let expected: Vec<(String, u64, u64)> = expected
+            .into_iter()
+            .map(|(code, line, column)| (code.to_string(), line, column))
+            .collect();
+        assert_eq!(found, expected, "{case}");
+    }
+}
+
+#[test]
+fn a_named_file_gets_the_findings_placed_in_it_and_those_of_its_own_documents() {
+    let dir = format!("{FIXTURES}/review/named-file");
+    let expected = vec![("TL201".to_string(), format!("{dir}/trust.tf"), 8, 22)];
+    // The document is defined in trust.tf and used by role.tf: named alone, either file reports
+    // it; the other file is read with it, its own findings not asked for.
+    for named in ["trust.tf", "role.tf"] {
+        let json = lint_json(&["--select", "ALL", &format!("{dir}/{named}")]);
+        assert_eq!(findings(&json), expected, "{named}");
+    }
+}

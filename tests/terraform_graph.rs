@@ -159,14 +159,28 @@ fn the_modules_own_identity_providers_are_federated_principals() {
 }
 
 #[test]
+fn a_principal_through_an_aliased_provider_is_of_an_account_of_its_own() {
+    // The admin role (through `aws.production`) joins no graph; the user the trust names is
+    // in the production account, not the local `dev`.
+    assert_eq!(edges("../review/provider-alias"), Vec::<String>::new());
+    let alias = edges("../review/caller-identity-alias");
+    assert_eq!(alias.len(), 1, "{alias:?}");
+    assert!(
+        alias[0].contains("through aws.production>:user/dev -> role/admin (uncertain)"),
+        "{alias:?}"
+    );
+}
+
+#[test]
 fn a_local_module_call_is_an_instance_deployed_with_its_caller() {
     // Each call's role is a principal of the caller's account, named by the call's input;
-    // the caller's own role trusts one through the module's output.
+    // the caller's own role, and another instance, trust one through the module's output.
     assert_eq!(
         edges("module-calls/live"),
         [
             "* -> role/public",
             "arn:aws:iam::111122223333:role/runner -> role/ci (uncertain)",
+            "role/ci -> role/chained",
             "role/ci -> role/deploy",
         ]
     );

@@ -359,6 +359,7 @@ impl Principals {
                 format: Format::of_path(&file.display).or(Some(Format::Json(Dialect::Strict))),
                 problem: None,
                 context_only: false,
+                report: true,
             });
             marks.push(Some(index));
         }

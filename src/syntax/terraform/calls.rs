@@ -14,12 +14,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use hcl_edit::expr::Expression;
+use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::Block;
 
 use super::document::{Source, policy_document_reference};
 use super::module::Module;
-use super::values::Scope;
+use super::values::{Scope, aws_alias};
 use crate::source::FileId;
 use crate::syntax::tree::{Node, NodeKind};
 
@@ -61,12 +61,14 @@ pub fn calls(module: &Module) -> Vec<Call<'_>> {
                 .map(|a| scope.node(&a.value).kind);
             if let Some(NodeKind::Str(source)) = source
                 && (source.starts_with("./") || source.starts_with("../"))
+                && let Some(dir) = module.path(&source)
+                && !scope.creates_nothing(block)
             {
                 found.push(Call {
                     file,
                     text,
                     block,
-                    dir: module.path(&source),
+                    dir,
                 });
             }
         }
@@ -92,11 +94,13 @@ pub fn instantiate(
         .filter(|a| !META_ARGUMENTS.contains(&a.key.as_str()))
         .map(|a| (a.key.to_string(), input(&scope, &a.value)))
         .collect();
+    let alias = providers_alias(call.block);
     let mut instance = called.instance(
         format!("{}module.{name}.", caller.address),
-        caller.account.clone(),
+        caller.account_for(alias.as_deref()),
         inputs,
     );
+    instance.detached = alias.is_some();
     instance.resources = super::resource_index::index(&instance);
     if depth < MAX_DEPTH {
         instance.instances = instances(&instance, modules, depth + 1);
@@ -104,19 +108,44 @@ pub fn instantiate(
     Some((name, instance))
 }
 
-/// The instances of every local call `module` makes of a module in `modules`.
+/// The instances of every local call `module` makes of a module in `modules`. An input may
+/// be another instance's output (`trusted = module.ci.arn`): with more than one call, the
+/// instances are made twice, the second time with the first ones' outputs at hand (a chain
+/// of three or more calls feeding each other keeps its later links unknown).
 pub fn instances(
     module: &Module,
     modules: &HashMap<PathBuf, Module>,
     depth: usize,
 ) -> Vec<(String, Module)> {
-    calls(module)
-        .iter()
-        .filter_map(|call| {
-            let called = modules.get(&call.dir)?;
-            instantiate(module, call, called, modules, depth)
-        })
-        .collect()
+    let calls = calls(module);
+    let make = |caller: &Module| -> Vec<(String, Module)> {
+        calls
+            .iter()
+            .filter_map(|call| instantiate(caller, call, modules.get(&call.dir)?, modules, depth))
+            .collect()
+    };
+    let first = make(module);
+    if calls.len() < 2 {
+        return first;
+    }
+    let mut caller = module.clone();
+    caller.instances = first;
+    make(&caller)
+}
+
+/// The aliased provider a call passes the module as its AWS provider
+/// (`providers = { aws = aws.production }`), if any.
+fn providers_alias(block: &Block) -> Option<String> {
+    let providers = block.body.get_attribute("providers")?;
+    let Expression::Object(object) = &providers.value else {
+        return None;
+    };
+    object.iter().find_map(|(key, value)| {
+        let ObjectKey::Ident(key) = key else {
+            return None;
+        };
+        (key.as_str() == "aws").then(|| aws_alias(value.expr()))?
+    })
 }
 
 /// An input as the called module sees it: a policy document (`jsonencode(…)`,

@@ -1,8 +1,9 @@
-//! Policy files a module reads with `file("${path.module}/trust.json")`.
+//! Policy files a module reads with `file("${path.module}/trust.json")` (or renders with
+//! `templatefile`).
 //!
 //! Such a file is the document of the resource that reads it: it is checked there, as the kind
 //! and owner that resource gives it, with its findings placed in the file itself, and not on its
-//! own as well. So every file an IAM resource, a policy document or a local reads is found when
+//! own as well (a template's result is unknown: it is not checked at all). So every file an IAM resource, a policy document or a local reads is found when
 //! the modules are loaded, made a candidate of the run if the paths did not reach it, and
 //! marked as read for its module ([`crate::discover::Candidate::context_only`]).
 
@@ -27,7 +28,7 @@ pub fn read_by(module: &Module) -> Vec<PathBuf> {
             if reads_policies(block) {
                 for argument in file_arguments(block) {
                     if let NodeKind::Str(path) = scope.node(&argument).kind {
-                        found.push(module.path(&path));
+                        found.extend(module.path(&path));
                     }
                 }
             }
@@ -48,12 +49,14 @@ fn reads_policies(block: &Block) -> bool {
     }
 }
 
-/// The first argument of every `file(...)` call in a block.
+/// The first argument of every `file(...)` and `templatefile(...)` call in a block. A
+/// template's result is unknown, but the file is still the resource's, not a policy of its
+/// own: a `.json` template holds Terraform template syntax, not the JSON AWS receives.
 fn file_arguments(block: &Block) -> Vec<Expression> {
     struct Calls(Vec<Expression>);
     impl Visit for Calls {
         fn visit_func_call(&mut self, call: &FuncCall) {
-            if call.name.name.as_str() == "file"
+            if matches!(call.name.name.as_str(), "file" | "templatefile")
                 && let Some(argument) = call.args.iter().next()
             {
                 self.0.push(argument.clone());

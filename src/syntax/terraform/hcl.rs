@@ -8,6 +8,7 @@
 //! parsed again; [`Parsed::renamed_keys`] tells the original name, and the reader keeps the
 //! last member of each key ([`super::values`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use hcl_edit::parser::{Error, parse_body};
@@ -24,29 +25,34 @@ pub struct Parsed {
     pub renamed_keys: HashMap<usize, String>,
 }
 
-/// Parses `text` as Terraform does; the error is hcl-edit's, for any other problem.
+/// Parses `text` as Terraform does; the error is hcl-edit's, for any other problem. A UTF-8
+/// byte-order mark, which HCL ignores (hashicorp/terraform#19715) and hcl-edit refuses, is
+/// read as three spaces, so every span stays where it is.
 pub fn parse(text: &str) -> Result<Parsed, Error> {
+    let text: Cow<str> = match text.strip_prefix('\u{feff}') {
+        Some(rest) => Cow::Owned(format!("   {rest}")),
+        None => Cow::Borrowed(text),
+    };
     let mut renamed_keys = HashMap::new();
-    let mut renamed: Option<String> = None;
+    let mut current = text.clone();
     loop {
-        let current = renamed.as_deref().unwrap_or(text);
-        let error = match parse_body(current) {
+        let error = match parse_body(&current) {
             Ok(body) => return Ok(Parsed { body, renamed_keys }),
             Err(error) => error,
         };
         let repeated = error.message().contains("redefined object key");
         let key = repeated
-            .then(|| key_at(current, error.location().offset()))
+            .then(|| key_at(&current, error.location().offset()))
             .flatten();
         let Some((start, range, name)) = key.filter(|_| renamed_keys.len() < MAX_RENAMES) else {
             // The error as the user's own text has it.
-            return parse_body(text).map(|body| Parsed { body, renamed_keys });
+            return parse_body(&text).map(|body| Parsed { body, renamed_keys });
         };
         let filler = filler(renamed_keys.len(), range.len());
-        let mut next = current.to_string();
+        let mut next = current.into_owned();
         next.replace_range(range, &filler);
         renamed_keys.insert(start, name);
-        renamed = Some(next);
+        current = Cow::Owned(next);
     }
 }
 
@@ -122,6 +128,13 @@ mod tests {
         let error = parse("resource \"a\" \"b\" {\n  x = 1\n  x = 2\n}\n").unwrap_err();
         assert!(error.message().contains("redefined"), "{}", error.message());
         assert!(parse("x = {").is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_read_as_spaces() {
+        let parsed = parse("\u{feff}x = { a = 1 }\n").unwrap();
+        let attribute = parsed.body.get_attribute("x").unwrap();
+        assert_eq!(hcl_edit::Span::span(&attribute.value), Some(7..16));
     }
 
     #[test]

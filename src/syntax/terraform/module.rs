@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use hcl_edit::expr::{Expression, Traversal, TraversalOperator};
-use hcl_edit::structure::{Block, Body, Structure};
-use hcl_edit::visit::{Visit, visit_traversal};
+use hcl_edit::expr::Expression;
+use hcl_edit::structure::{Attribute, Block, Body, Structure};
+use hcl_edit::visit::Visit;
 use rayon::prelude::*;
 
 use super::json_syntax::{Kind, OffsetMap};
@@ -35,6 +35,11 @@ pub struct Module {
     pub dir: PathBuf,
     /// The account the module is deployed to ([`crate::model::arn::deploying_account`]).
     pub account: String,
+    /// The directory as the user named it.
+    pub display: String,
+    /// Deployed through an aliased provider (`providers = { aws = aws.production }`): its
+    /// principals may be in another account, so they join no graph.
+    pub detached: bool,
     /// The IAM principals, policies and providers the module defines, by address.
     pub resources: Resources,
     /// How its resources are addressed from the root: `` for a root module,
@@ -96,6 +101,17 @@ impl Module {
         files
     }
 
+    /// The block `data "<kind>" "<name>"` of the module.
+    pub fn data_block(&self, kind: &str, name: &str) -> Option<&Block> {
+        self.bodies
+            .values()
+            .flat_map(|body| body.blocks())
+            .find(|block| {
+                let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
+                block.ident.as_str() == "data" && labels == [kind, name]
+            })
+    }
+
     /// The value of `output "<name>"`, as this module evaluates it.
     pub fn output(&self, name: &str) -> Option<Node> {
         self.files().into_iter().find_map(|(file, body, text)| {
@@ -125,15 +141,27 @@ impl Module {
         }
     }
 
-    /// `path` as written in the module (`"${path.module}/trust.json"`): relative to its
-    /// directory.
-    pub fn path(&self, path: &str) -> PathBuf {
-        super::files::normalize(&self.dir.join(path))
+    /// `path` as written in the module: `path.module` is its directory (`"./x"` once read),
+    /// and a relative path is Terraform's working directory, the root module's — which is
+    /// this directory for a root, and not known for a module that others call.
+    pub fn path(&self, path: &str) -> Option<PathBuf> {
+        let is_root = !self.called && self.address.is_empty();
+        (is_root || path.starts_with("./") || path.starts_with("../"))
+            .then(|| super::files::normalize(&self.dir.join(path)))
     }
 
     /// A file the module reads with `file(path)`, when it could be read.
     pub fn read_file(&self, path: &str) -> Option<&Located<()>> {
-        self.read_files.get(&self.path(path))
+        self.read_files.get(&self.path(path)?)
+    }
+
+    /// The account a resource deploys to: the module's, or through an aliased provider
+    /// (`provider = aws.production`) an account of its own — possibly another one.
+    pub fn account_for(&self, alias: Option<&str>) -> String {
+        match alias {
+            None => self.account.clone(),
+            Some(alias) => deploying_account(&format!("{} through {alias}", self.display)),
+        }
     }
 
     /// The name of the object key at `offset` (of the text hcl-edit parsed) of `file` when
@@ -319,6 +347,7 @@ impl Modules {
         let module = self.by_dir.entry(dir.clone()).or_insert_with(|| Module {
             dir,
             account: deploying_account(&found.display_dir),
+            display: found.display_dir.clone(),
             ..Module::default()
         });
         module.add(found);
@@ -365,6 +394,7 @@ impl Modules {
                         path: path.clone(),
                         problem: None,
                         context_only: true,
+                        report: true,
                     });
                     candidates.len() - 1
                 });
@@ -425,6 +455,7 @@ fn add_module_files(dirs: &[PathBuf], candidates: &mut Vec<Candidate>) {
                     format,
                     problem: None,
                     context_only: true,
+                    report: true,
                 });
             }
         }
@@ -528,21 +559,25 @@ fn collect(file: FileId, text: Arc<str>, read: Read, vars: bool) -> FileDefiniti
     found
 }
 
-/// The names of the policy documents a block refers to (`data.aws_iam_policy_document.<name>`).
+/// The names of the policy documents a block uses whole: an attribute whose value is
+/// `data.aws_iam_policy_document.<name>.json`, or a list of such (`source_policy_documents`).
+/// Those are checked where they are used. One used inside another expression
+/// (`coalesce(var.custom, data.aws_iam_policy_document.trust.json)`) may be what is deployed
+/// but is read nowhere else, so it is checked on its own.
 fn policy_document_references(block: &Block) -> Vec<String> {
     struct References(Vec<String>);
     impl Visit for References {
-        fn visit_traversal(&mut self, traversal: &Traversal) {
-            if let Expression::Variable(root) = &traversal.expr
-                && root.as_str() == "data"
-                && let [kind, name, ..] = traversal.operators.as_slice()
-                && let (TraversalOperator::GetAttr(kind), TraversalOperator::GetAttr(name)) =
-                    (kind.value(), name.value())
-                && kind.as_str() == "aws_iam_policy_document"
-            {
-                self.0.push(name.to_string());
-            }
-            visit_traversal(self, traversal);
+        fn visit_attr(&mut self, attribute: &Attribute) {
+            let items = match &attribute.value {
+                Expression::Array(items) => items.iter().collect(),
+                value => vec![value],
+            };
+            self.0.extend(
+                items
+                    .into_iter()
+                    .filter_map(|item| super::document::policy_document_reference(item))
+                    .map(str::to_string),
+            );
         }
     }
     let mut references = References(Vec::new());

@@ -5,7 +5,7 @@
 use hcl_edit::structure::Block;
 
 use super::module::Module;
-use super::values::Scope;
+use super::values::{Scope, provider_alias};
 use crate::model::OwnerKind;
 use crate::syntax::deployed::{Resource, ResourceKind, Resources};
 use crate::syntax::tree::NodeKind;
@@ -34,15 +34,14 @@ pub fn index(module: &Module) -> Resources {
             let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
             if let ("resource", [resource_type, name]) = (block.ident.as_str(), labels.as_slice())
                 && let Some(kind) = kind_of(resource_type)
+                && !scope.creates_nothing(block)
             {
                 let local = format!("{resource_type}.{name}");
                 // Terraform refuses a module defining an address twice; the first stands.
                 if !resources.contains(&local) {
                     let address = format!("{}{local}", module.address);
-                    resources.insert(
-                        local,
-                        resource(&scope, block, kind, address, &module.account),
-                    );
+                    let account = module.account_for(provider_alias(block).as_deref());
+                    resources.insert(local, resource(&scope, block, kind, address, &account));
                 }
             }
         }

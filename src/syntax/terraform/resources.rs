@@ -14,7 +14,7 @@ use hcl_edit::structure::{Block, Body};
 
 use super::document::{self, Source};
 use super::module::Module;
-use super::values::{Scope, Trail};
+use super::values::{Scope, Trail, provider_alias};
 use crate::model::{Attachment, DocumentKind, Entity, Link, LinkFact, Owner, OwnerKind, Spanned};
 use crate::source::{FileId, Span};
 use crate::syntax::deployed::{Resource, ResourceKind};
@@ -30,7 +30,7 @@ pub fn lower(body: &Body, file: FileId, text: &str, module: &Module) -> Parsed {
     for block in body.blocks() {
         let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
         match (block.ident.as_str(), labels.as_slice()) {
-            ("resource", [resource_type, name]) => {
+            ("resource", [resource_type, name]) if !scope.creates_nothing(block) => {
                 let address = format!("{resource_type}.{name}");
                 Lowering {
                     scope: &scope,
@@ -123,14 +123,20 @@ impl Lowering<'_, '_> {
         }
     }
 
-    /// A user, group or role: its definition, a role's trust and inline policies. A module
-    /// that is only called defines no principal: its documents are checked as their owner's,
-    /// attached to nothing.
+    /// Whether the resource's principals join the graph: not in a module that is only called
+    /// (its instances do), nor through an aliased provider, whose account may be another one
+    /// (then its documents are still checked, attached to nothing).
+    fn deployed(&self) -> bool {
+        let module = self.scope.module;
+        !module.called && !module.detached && provider_alias(self.block).is_none()
+    }
+
+    /// A user, group or role: its definition, a role's trust and inline policies.
     fn principal(&mut self, resource: &Resource) {
         let ResourceKind::Principal(kind) = resource.kind else {
             return;
         };
-        let deployed = !self.scope.module.called;
+        let deployed = self.deployed();
         let owner = self.owner(kind, resource);
         let (trust, attached) = if deployed {
             (Attachment::Trust, Attachment::Inline)
@@ -176,7 +182,7 @@ impl Lowering<'_, '_> {
     /// names. It joins that principal when the module defines it.
     fn inline_policy(&mut self, kind: OwnerKind, attribute: &str) {
         let (owner, attachment) = match self.principal_of(kind, attribute) {
-            Named::Defined(resource) if !self.scope.module.called => {
+            Named::Defined(resource) if self.deployed() => {
                 (self.owner(kind, resource), Attachment::Inline)
             }
             Named::Defined(resource) => (self.owner(kind, resource), Attachment::Standalone),
@@ -254,15 +260,15 @@ impl Lowering<'_, '_> {
     }
 
     fn link(&mut self, principal: String, fact: LinkFact) {
-        if !self.scope.module.called {
+        if self.deployed() {
             self.parsed.inventory.links.push(Link { principal, fact });
         }
     }
 
     /// The owner of a principal's documents: where the module is deployed, the principal
-    /// itself; in a module that is only called, its name, which no graph node has.
+    /// itself; otherwise its name, which no graph node has.
     fn owner(&self, kind: OwnerKind, resource: &Resource) -> Owner {
-        let deployed = !self.scope.module.called;
+        let deployed = self.deployed();
         Owner {
             kind,
             name: Some(resource.name_or_address().to_string()),

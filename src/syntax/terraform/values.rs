@@ -7,6 +7,7 @@
 use hcl_edit::Decorated;
 use hcl_edit::Span as _;
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
+use hcl_edit::structure::Block;
 use hcl_edit::template::Element;
 
 use std::cell::RefCell;
@@ -166,6 +167,14 @@ impl<'a> Scope<'a> {
                 None => return self.unknown(expr),
             },
             Expression::Parenthesis(inner) => return self.node(inner.inner()),
+            // `var.create ? 1 : 0`: the branch a known condition picks.
+            Expression::Conditional(conditional) => {
+                return match self.node(&conditional.cond_expr).kind {
+                    NodeKind::Bool(true) => self.node(&conditional.true_expr),
+                    NodeKind::Bool(false) => self.node(&conditional.false_expr),
+                    _ => self.unknown(expr),
+                };
+            }
             Expression::Traversal(_) => {
                 return self
                     .reference(expr)
@@ -263,7 +272,13 @@ impl<'a> Scope<'a> {
                     kind: node.kind,
                 });
             }
-            ("data", ["aws_caller_identity", _, "account_id"]) => self.module.account.clone(),
+            ("data", ["aws_caller_identity", name, "account_id"]) => {
+                let alias = self
+                    .module
+                    .data_block("aws_caller_identity", name)
+                    .and_then(provider_alias);
+                self.module.account_for(alias.as_deref())
+            }
             ("data", ["aws_partition", _, "partition"]) => "aws".to_string(),
             (resource_type, [name, attribute]) => {
                 let resource = self
@@ -301,9 +316,29 @@ impl<'a> Scope<'a> {
     /// The definition of `var.<name>` or `local.<name>` (`root` is `var` or `local`).
     fn lookup(&self, root: &str, name: &str) -> Option<&'a Located<Expression>> {
         match root {
+            // A module that is only called gets its variables from its calls, each checked in
+            // its instance: on its own, even a default is not what is deployed.
+            "var" if self.module.called => None,
             "var" => self.module.variables.get(name),
             "local" => self.module.locals.get(name),
             _ => None,
+        }
+    }
+
+    /// Whether a resource or module block creates nothing: `count = 0`, or `for_each` over an
+    /// empty list, set or map.
+    pub fn creates_nothing(&self, block: &Block) -> bool {
+        let value = |name: &str| {
+            block
+                .body
+                .get_attribute(name)
+                .map(|a| self.node(&a.value).kind)
+        };
+        match (value("count"), value("for_each")) {
+            (Some(NodeKind::Number(count)), _) => count == "0",
+            (_, Some(NodeKind::Array(items))) => items.is_empty(),
+            (_, Some(NodeKind::Object(members))) => members.is_empty(),
+            _ => false,
         }
     }
 
@@ -385,6 +420,23 @@ fn simple<'e>(
     match operators {
         [operator] => match operator.value() {
             TraversalOperator::GetAttr(name) => Some((root, name.as_str())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The aliased AWS provider a resource or data block is deployed through
+/// (`provider = aws.production`), if any.
+pub fn provider_alias(block: &Block) -> Option<String> {
+    aws_alias(&block.body.get_attribute("provider")?.value)
+}
+
+/// An aliased AWS provider as written (`aws.production`).
+pub fn aws_alias(expr: &Expression) -> Option<String> {
+    match rooted(expr)? {
+        ("aws", [alias]) => match alias.value() {
+            TraversalOperator::GetAttr(alias) => Some(format!("aws.{}", alias.as_str())),
             _ => None,
         },
         _ => None,

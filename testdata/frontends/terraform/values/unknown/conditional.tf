@@ -1,7 +1,6 @@
-# A conditional is unknown even when one branch is "*" and its predicate reads a known default.
+# A conditional whose predicate the linter cannot know is unknown, even when one branch is "*".
 variable "public" {
-  type    = bool
-  default = true
+  type = bool
 }
 
 resource "aws_iam_role" "from_conditional" {

@@ -27,3 +27,10 @@ resource "aws_iam_role" "deploy" {
     Statement = [{ Effect = "Allow", Principal = { AWS = module.ci.arn }, Action = "sts:AssumeRole" }]
   })
 }
+
+# One instance's output is another's input: the chained role trusts the CI role.
+module "chained" {
+  source  = "../modules/role"
+  name    = "chained"
+  trusted = module.ci.arn
+}

@@ -1,0 +1,344 @@
+//! CloudFormation intrinsic functions, resolved as far as a template alone tells.
+//!
+//! Short forms (`!Ref`, `!Sub`, …) reach here in their long form (`{"Fn::Sub": …}`): the YAML
+//! reader writes them so. A value a deployment decides is unknown, never guessed: a parameter
+//! (its deployed value varies, even with a `Default`), `AWS::Region`, `Fn::ImportValue`, a
+//! condition (`Fn::If`, unless both branches agree). What the template names is a symbol
+//! ([`crate::model::Symbol`]): `AWS::AccountId` is the account the stack is deployed to
+//! ([`crate::model::arn::deploying_account`]), so a trust naming it is same-account;
+//! `!GetAtt Role.Arn` and `!Ref Role` are that role's node. `AWS::Partition` is taken as `aws`,
+//! as the template's own ARNs are written: a template's resources share one partition,
+//! whichever it is, so references among them match all the same.
+
+use super::resource_index::{Resource, ResourceKind, Resources};
+use crate::model::{OwnerKind, Symbol};
+use crate::source::Span;
+use crate::syntax::tree::{Member, Node, NodeKind};
+
+/// How deep intrinsic functions may nest before the value is taken as unknown.
+const MAX_DEPTH: u8 = 32;
+
+/// The longest expression text an unknown value keeps for messages.
+const MAX_UNKNOWN_TEXT: usize = 80;
+
+/// What a template's values are resolved against.
+pub struct Template<'a> {
+    pub text: &'a str,
+    /// The account the stack is deployed to.
+    pub account: &'a str,
+    pub mappings: Option<&'a Node>,
+    pub resources: &'a Resources,
+}
+
+/// A resolved string value.
+enum Text {
+    Known(String),
+    /// Some part names what the template defines: the identity the parts make together.
+    Symbol(String),
+}
+
+impl<'a> Template<'a> {
+    /// The value as the deployed stack would hold it, as far as the template tells: every
+    /// intrinsic function replaced by its result, a `Str`, a `Symbol` or `Unknown`.
+    pub fn resolve(&self, node: &Node) -> Node {
+        self.resolve_at(node, 0)
+    }
+
+    fn resolve_at(&self, node: &Node, depth: u8) -> Node {
+        if depth > MAX_DEPTH {
+            return self.unknown(node);
+        }
+        match &node.kind {
+            NodeKind::Object(members) => {
+                if let [member] = members.as_slice()
+                    && is_function(&member.key)
+                {
+                    return self.function(node, member, depth + 1);
+                }
+                let members = members
+                    .iter()
+                    .map(|m| Member {
+                        key: m.key.clone(),
+                        key_span: m.key_span,
+                        value: self.resolve_at(&m.value, depth + 1),
+                    })
+                    .collect();
+                Node {
+                    span: node.span,
+                    kind: NodeKind::Object(members),
+                }
+            }
+            NodeKind::Array(items) => Node {
+                span: node.span,
+                kind: NodeKind::Array(items.iter().map(|i| self.resolve_at(i, depth + 1)).collect()),
+            },
+            _ => node.clone(),
+        }
+    }
+
+    /// One intrinsic function (`{"Ref": …}`, `{"Fn::Sub": …}`), at `node`.
+    fn function(&self, node: &Node, member: &Member, depth: u8) -> Node {
+        let argument = &member.value;
+        let resolved = match member.key.as_str() {
+            "Ref" => argument.as_str().and_then(|name| self.reference(name)),
+            "Fn::GetAtt" => self.get_att(argument),
+            "Fn::Sub" => self.sub(argument, depth),
+            "Fn::Join" => self.join(argument, depth),
+            "Fn::Select" => return self.select(node, argument, depth),
+            "Fn::FindInMap" => return self.find_in_map(node, argument, depth),
+            "Fn::If" => return self.if_both(node, argument, depth),
+            _ => None,
+        };
+        match resolved {
+            Some(Text::Known(text)) => Node {
+                span: node.span,
+                kind: NodeKind::Str(text),
+            },
+            Some(Text::Symbol(identity)) => Node {
+                span: node.span,
+                kind: NodeKind::Symbol(Symbol {
+                    text: self.written(node.span),
+                    identity,
+                }),
+            },
+            None => self.unknown(node),
+        }
+    }
+
+    /// `Ref` of a pseudo parameter, a parameter or a resource.
+    fn reference(&self, name: &str) -> Option<Text> {
+        match name {
+            "AWS::AccountId" => return Some(Text::Symbol(self.account.to_string())),
+            "AWS::Partition" => return Some(Text::Symbol("aws".to_string())),
+            _ => {}
+        }
+        let resource = self.resources.get(name)?;
+        match resource.kind {
+            // A user's, group's or role's `Ref` is its name; a managed policy's and a
+            // provider's, its ARN (the resource pages' "Return values").
+            ResourceKind::Principal(_) => Some(self.name_of(resource)),
+            ResourceKind::Policy | ResourceKind::OidcProvider | ResourceKind::SamlProvider => {
+                Some(Text::Symbol(resource.arn.clone()))
+            }
+        }
+    }
+
+    fn name_of(&self, resource: &Resource) -> Text {
+        match &resource.name {
+            Some(name) => Text::Known(name.clone()),
+            None => Text::Symbol(resource.logical_id.clone()),
+        }
+    }
+
+    /// `Fn::GetAtt`: `[resource, attribute]` or `"resource.attribute"`.
+    fn get_att(&self, argument: &Node) -> Option<Text> {
+        let (resource, attribute) = match &argument.kind {
+            NodeKind::Str(text) => text.split_once('.')?,
+            NodeKind::Array(items) => match items.as_slice() {
+                [resource, attribute] => (resource.as_str()?, attribute.as_str()?),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let resource = self.resources.get(resource)?;
+        match (resource.kind, attribute) {
+            (_, "Arn") => Some(Text::Symbol(resource.arn.clone())),
+            (ResourceKind::Principal(OwnerKind::Role), "RoleName") => Some(self.name_of(resource)),
+            (ResourceKind::Policy, "PolicyArn") => Some(Text::Symbol(resource.arn.clone())),
+            _ => None,
+        }
+    }
+
+    /// `Fn::Sub`: `"text ${Name} ${Resource.Attr} ${!Literal}"`, or `[text, {Name: value}]`.
+    fn sub(&self, argument: &Node, depth: u8) -> Option<Text> {
+        let (template, variables) = match &argument.kind {
+            NodeKind::Str(text) => (text.as_str(), None),
+            NodeKind::Array(items) => match items.as_slice() {
+                [template, variables] => (template.as_str()?, variables.as_object()),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let mut parts = Vec::new();
+        let mut rest = template;
+        while let Some(start) = rest.find("${") {
+            parts.push(Text::Known(rest[..start].to_string()));
+            let after = &rest[start + 2..];
+            let end = after.find('}')?;
+            let name = after[..end].trim();
+            rest = &after[end + 1..];
+            // `${!Literal}` is written as `${Literal}`.
+            if let Some(literal) = name.strip_prefix('!') {
+                parts.push(Text::Known(format!("${{{literal}}}")));
+                continue;
+            }
+            let variable = variables.and_then(|members| members.iter().rev().find(|m| m.key == name));
+            let value = match variable {
+                Some(member) => self.text(&self.resolve_at(&member.value, depth + 1))?,
+                None if name.contains('.') => self.get_att(&Node {
+                    span: Span::default(),
+                    kind: NodeKind::Str(name.to_string()),
+                })?,
+                None => self.reference(name)?,
+            };
+            parts.push(value);
+        }
+        parts.push(Text::Known(rest.to_string()));
+        Some(concatenate(parts))
+    }
+
+    /// `Fn::Join`: `[delimiter, [values]]`.
+    fn join(&self, argument: &Node, depth: u8) -> Option<Text> {
+        let NodeKind::Array(items) = &argument.kind else {
+            return None;
+        };
+        let [delimiter, values] = items.as_slice() else {
+            return None;
+        };
+        let delimiter = delimiter.as_str()?;
+        let values = self.resolve_at(values, depth + 1);
+        let NodeKind::Array(values) = values.kind else {
+            return None;
+        };
+        let mut parts = Vec::new();
+        for (index, value) in values.iter().enumerate() {
+            if index > 0 {
+                parts.push(Text::Known(delimiter.to_string()));
+            }
+            parts.push(self.text(value)?);
+        }
+        Some(concatenate(parts))
+    }
+
+    /// `Fn::Select`: `[index, list]`, when both are known.
+    fn select(&self, node: &Node, argument: &Node, depth: u8) -> Node {
+        let picked = (|| {
+            let NodeKind::Array(items) = &argument.kind else {
+                return None;
+            };
+            let [index, list] = items.as_slice() else {
+                return None;
+            };
+            let index: usize = match &self.resolve_at(index, depth + 1).kind {
+                NodeKind::Str(text) | NodeKind::Number(text) => text.parse().ok()?,
+                _ => return None,
+            };
+            match self.resolve_at(list, depth + 1).kind {
+                NodeKind::Array(items) => items.into_iter().nth(index),
+                _ => None,
+            }
+        })();
+        picked.unwrap_or_else(|| self.unknown(node))
+    }
+
+    /// `Fn::FindInMap`: `[map, top-level key, second-level key]` over the template's literal
+    /// `Mappings`, when every key is known.
+    fn find_in_map(&self, node: &Node, argument: &Node, depth: u8) -> Node {
+        let found = (|| {
+            let NodeKind::Array(items) = &argument.kind else {
+                return None;
+            };
+            let keys: Vec<String> = items
+                .iter()
+                .map(|key| match self.resolve_at(key, depth + 1).kind {
+                    NodeKind::Str(text) => Some(text),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?;
+            let [map, first, second] = keys.as_slice() else {
+                return None;
+            };
+            let value = self.mappings?.get(map)?.get(first)?.get(second)?;
+            Some(self.resolve_at(value, depth + 1))
+        })();
+        found.unwrap_or_else(|| self.unknown(node))
+    }
+
+    /// `Fn::If`: `[condition, if-true, if-false]`; the condition is decided at deployment, so
+    /// the value is known only where both branches agree.
+    fn if_both(&self, node: &Node, argument: &Node, depth: u8) -> Node {
+        if let NodeKind::Array(items) = &argument.kind
+            && let [_, yes, no] = items.as_slice()
+        {
+            let (yes, no) = (self.resolve_at(yes, depth + 1), self.resolve_at(no, depth + 1));
+            if same_value(&yes, &no) {
+                return yes;
+            }
+        }
+        self.unknown(node)
+    }
+
+    /// A resolved node as text, when it is a known string or a symbol.
+    fn text(&self, node: &Node) -> Option<Text> {
+        match &node.kind {
+            NodeKind::Str(text) | NodeKind::Number(text) => Some(Text::Known(text.clone())),
+            NodeKind::Bool(value) => Some(Text::Known(value.to_string())),
+            NodeKind::Symbol(symbol) => Some(Text::Symbol(symbol.identity.clone())),
+            _ => None,
+        }
+    }
+
+    /// An unknown value standing for the function at `node`.
+    fn unknown(&self, node: &Node) -> Node {
+        Node {
+            span: node.span,
+            kind: NodeKind::Unknown(self.written(node.span)),
+        }
+    }
+
+    /// The source text at `span`, shortened for messages.
+    fn written(&self, span: Span) -> String {
+        let text = self.text.get(span.range()).unwrap_or("an intrinsic function");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match text.char_indices().nth(MAX_UNKNOWN_TEXT) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text,
+        }
+    }
+}
+
+/// Whether an object key is an intrinsic function (`Ref`, `Fn::…`; `Condition` only inside
+/// `Conditions`, where no document is).
+fn is_function(key: &str) -> bool {
+    key == "Ref" || key.starts_with("Fn::")
+}
+
+/// Parts joined: known text, or a symbol's identity when any part is one.
+fn concatenate(parts: Vec<Text>) -> Text {
+    let mut text = String::new();
+    let mut symbolic = false;
+    for part in parts {
+        match part {
+            Text::Known(part) => text.push_str(&part),
+            Text::Symbol(part) => {
+                symbolic = true;
+                text.push_str(&part);
+            }
+        }
+    }
+    if symbolic {
+        Text::Symbol(text)
+    } else {
+        Text::Known(text)
+    }
+}
+
+/// Whether two resolved values are the same, whatever their spans.
+fn same_value(a: &Node, b: &Node) -> bool {
+    match (&a.kind, &b.kind) {
+        (NodeKind::Null, NodeKind::Null) => true,
+        (NodeKind::Bool(x), NodeKind::Bool(y)) => x == y,
+        (NodeKind::Number(x), NodeKind::Number(y)) | (NodeKind::Str(x), NodeKind::Str(y)) => x == y,
+        (NodeKind::Symbol(x), NodeKind::Symbol(y)) => x.identity == y.identity,
+        (NodeKind::Array(x), NodeKind::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_value(a, b))
+        }
+        (NodeKind::Object(x), NodeKind::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|(a, b)| a.key == b.key && same_value(&a.value, &b.value))
+        }
+        _ => false,
+    }
+}
