@@ -8,6 +8,7 @@ pub mod policy;
 pub mod shapes;
 pub mod terraform;
 pub mod tree;
+pub mod wiring;
 pub mod yaml;
 
 use crate::model::{Document, Inventory, ShapeError};

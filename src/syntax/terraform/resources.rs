@@ -1,7 +1,7 @@
 //! IAM resources of one `.tf` file to what the principal graph is built from: policy documents
 //! with the kind, owner and attachment their resource gives them, the users, groups and roles
-//! the module defines ([`Entity`]), and the attachments and memberships stated by resources of
-//! their own ([`Link`]).
+//! the module defines, and the attachments and memberships stated by resources of their own
+//! ([`crate::syntax::wiring`]).
 //!
 //! Principals are identified as [`super::resource_index`] names them, in the module's
 //! deploying account. A policy attached to a principal the module does not define (`role =
@@ -15,11 +15,12 @@ use hcl_edit::structure::{Block, Body};
 use super::document::{self, Source};
 use super::module::Module;
 use super::values::{Scope, Trail, provider_alias};
-use crate::model::{Attachment, DocumentKind, Entity, Link, LinkFact, Owner, OwnerKind, Spanned};
+use crate::model::{Attachment, DocumentKind, Owner, OwnerKind};
 use crate::source::{FileId, Span};
 use crate::syntax::deployed::{Resource, ResourceKind};
 use crate::syntax::policy::{KindHint, lower_policy};
 use crate::syntax::tree::{Node, NodeKind};
+use crate::syntax::wiring::{Definition, Wiring, arn_values};
 use crate::syntax::{Origin, Parsed};
 
 /// The documents, principals and links of one file's IAM resources.
@@ -74,28 +75,24 @@ struct Lowering<'s, 'a> {
 impl Lowering<'_, '_> {
     fn resource(&mut self, resource_type: &str, address: &str) {
         let module = self.scope.module;
-        match resource_type {
-            "aws_iam_role" | "aws_iam_user" | "aws_iam_group" => {
-                let Some(resource) = module.resources.get(address) else {
-                    return;
+        let resource = module.resources.get(address);
+        match (resource_type, resource) {
+            ("aws_iam_role" | "aws_iam_user" | "aws_iam_group", Some(resource)) => {
+                self.principal(resource)
+            }
+            ("aws_iam_policy", Some(resource)) => {
+                let managed = Attachment::Managed {
+                    arn: resource.arn.clone(),
                 };
-                self.principal(resource);
+                self.document("policy", DocumentKind::Identity, managed, None);
             }
-            "aws_iam_policy" => {
-                if let Some(resource) = module.resources.get(address) {
-                    let managed = Attachment::Managed {
-                        arn: resource.arn.clone(),
-                    };
-                    self.document("policy", DocumentKind::Identity, managed, None);
-                }
-            }
-            "aws_iam_role_policy" => self.inline_policy(OwnerKind::Role, "role"),
-            "aws_iam_user_policy" => self.inline_policy(OwnerKind::User, "user"),
-            "aws_iam_group_policy" => self.inline_policy(OwnerKind::Group, "group"),
-            "aws_iam_role_policy_attachment" => self.attachment(OwnerKind::Role, "role"),
-            "aws_iam_user_policy_attachment" => self.attachment(OwnerKind::User, "user"),
-            "aws_iam_group_policy_attachment" => self.attachment(OwnerKind::Group, "group"),
-            "aws_iam_policy_attachment" => {
+            ("aws_iam_role_policy", _) => self.inline_policy(OwnerKind::Role, "role"),
+            ("aws_iam_user_policy", _) => self.inline_policy(OwnerKind::User, "user"),
+            ("aws_iam_group_policy", _) => self.inline_policy(OwnerKind::Group, "group"),
+            ("aws_iam_role_policy_attachment", _) => self.attachment(OwnerKind::Role, "role"),
+            ("aws_iam_user_policy_attachment", _) => self.attachment(OwnerKind::User, "user"),
+            ("aws_iam_group_policy_attachment", _) => self.attachment(OwnerKind::Group, "group"),
+            ("aws_iam_policy_attachment", _) => {
                 for (kind, attribute) in [
                     (OwnerKind::Role, "roles"),
                     (OwnerKind::User, "users"),
@@ -104,18 +101,21 @@ impl Lowering<'_, '_> {
                     self.attachment(kind, attribute);
                 }
             }
-            "aws_iam_group_membership" => {
-                if let Some(group) = self.group_name("group") {
-                    for user in self.principals(OwnerKind::User, "users") {
-                        self.link(user, LinkFact::Group(group.clone()));
-                    }
+            ("aws_iam_group_membership", _) => {
+                if let Some(group) = self.attribute("group") {
+                    let users = self.attribute("users");
+                    self.wiring().memberships(&group, users);
                 }
             }
-            "aws_iam_user_group_membership" => {
-                let users = self.principals(OwnerKind::User, "user");
-                for group in self.group_names("groups") {
-                    for user in &users {
-                        self.link(user.clone(), LinkFact::Group(group.clone()));
+            ("aws_iam_user_group_membership", _) => {
+                let user = self.attribute("user");
+                if let Some(Node {
+                    kind: NodeKind::Array(groups),
+                    ..
+                }) = self.attribute("groups")
+                {
+                    for group in groups {
+                        self.wiring().memberships(&group, user.clone());
                     }
                 }
             }
@@ -123,12 +123,17 @@ impl Lowering<'_, '_> {
         }
     }
 
-    /// Whether the resource's principals join the graph: not in a module that is only called
-    /// (its instances do), nor through an aliased provider, whose account may be another one
-    /// (then its documents are still checked, attached to nothing).
-    fn deployed(&self) -> bool {
+    /// The shared wiring of this resource's principals ([`crate::syntax::wiring`]): they join
+    /// the graph unless the module is only called or deployed through an aliased provider,
+    /// whose account may be another one.
+    fn wiring(&mut self) -> Wiring<'_> {
         let module = self.scope.module;
-        !module.called && !module.detached && provider_alias(self.block).is_none()
+        Wiring {
+            resources: &module.resources,
+            account: &module.account,
+            deployed: !module.called && !module.detached && provider_alias(self.block).is_none(),
+            parsed: self.parsed,
+        }
     }
 
     /// A user, group or role: its definition, a role's trust and inline policies.
@@ -136,9 +141,9 @@ impl Lowering<'_, '_> {
         let ResourceKind::Principal(kind) = resource.kind else {
             return;
         };
-        let deployed = self.deployed();
-        let owner = self.owner(kind, resource);
-        let (trust, attached) = if deployed {
+        let wiring = self.wiring();
+        let (owner, deployed) = (wiring.owner(kind, resource), wiring.deployed);
+        let (trust, inline) = if deployed {
             (Attachment::Trust, Attachment::Inline)
         } else {
             (Attachment::Standalone, Attachment::Standalone)
@@ -151,213 +156,43 @@ impl Lowering<'_, '_> {
                 Some(owner.clone()),
             );
             // `inline_policy { name = …, policy = … }` blocks.
-            for inline in self.block.body.get_blocks("inline_policy") {
-                if let Some(policy) = inline.body.get_attribute("policy") {
+            for block in self.block.body.get_blocks("inline_policy") {
+                if let Some(policy) = block.body.get_attribute("policy") {
                     self.push(
                         &policy.value,
                         DocumentKind::Identity,
-                        attached.clone(),
+                        inline.clone(),
                         Some(owner.clone()),
                     );
                 }
             }
         }
-        if !deployed {
-            return;
-        }
-        let mut entity = Entity::new(
-            kind,
-            resource.arn.clone(),
-            self.scope.module.account.clone(),
-            resource.name_or_address().to_string(),
-            self.label_span(),
-        );
-        entity.managed_policies = self.arns("managed_policy_arns");
-        entity.boundary = self.arns("permissions_boundary").into_iter().next();
-        entity.max_session_duration = self.number("max_session_duration");
-        self.parsed.inventory.entities.push(entity);
+        let definition = Definition {
+            managed_policies: self.attribute("managed_policy_arns"),
+            boundary: self.attribute("permissions_boundary"),
+            max_session_duration: self.attribute("max_session_duration"),
+            groups: None,
+        };
+        let span = self.label_span();
+        self.wiring().define(resource, span, definition);
     }
 
     /// `aws_iam_role_policy` and its twins: an inline policy of the principal `attribute`
     /// names. It joins that principal when the module defines it.
     fn inline_policy(&mut self, kind: OwnerKind, attribute: &str) {
-        let (owner, attachment) = match self.principal_of(kind, attribute) {
-            Named::Defined(resource) if self.deployed() => {
-                (self.owner(kind, resource), Attachment::Inline)
-            }
-            Named::Defined(resource) => (self.owner(kind, resource), Attachment::Standalone),
-            Named::Elsewhere(name) => (
-                Owner {
-                    kind,
-                    name: Some(name),
-                    account: None,
-                    arn: None,
-                },
-                Attachment::Standalone,
-            ),
-            Named::Unknown => (
-                Owner {
-                    kind,
-                    name: None,
-                    account: None,
-                    arn: None,
-                },
-                Attachment::Standalone,
-            ),
-        };
+        let name = self.attribute(attribute);
+        let (owner, attachment) = self.wiring().inline_owner(kind, name.as_ref());
         self.document("policy", DocumentKind::Identity, attachment, Some(owner));
     }
 
     /// `aws_iam_*_policy_attachment`: `policy_arn` attached to the principals `attribute`
     /// names.
     fn attachment(&mut self, kind: OwnerKind, attribute: &str) {
-        let Some(policy) = self.arns("policy_arn").into_iter().next() else {
+        let Some(policy) = arn_values(self.attribute("policy_arn")).into_iter().next() else {
             return;
         };
-        for principal in self.principals(kind, attribute) {
-            self.link(principal, LinkFact::ManagedPolicy(policy.clone()));
-        }
-    }
-
-    /// The ARNs of the module's principals of `kind` that `attribute` names (a name or a list
-    /// of names). When the linter cannot tell which (`role = each.value`), every principal of
-    /// that kind may be meant: each gets an unknown policy ([`Self::unknown_attachment`]).
-    fn principals(&mut self, kind: OwnerKind, attribute: &str) -> Vec<String> {
-        let Some(node) = self.attribute(attribute) else {
-            return Vec::new();
-        };
-        let items = match node.kind {
-            NodeKind::Array(items) => items,
-            _ => vec![node],
-        };
-        let mut found = Vec::new();
-        for item in items {
-            match self.named(kind, &item) {
-                Named::Defined(resource) => found.push(resource.arn.clone()),
-                Named::Elsewhere(_) => {}
-                Named::Unknown => self.unknown_attachment(kind, &item),
-            }
-        }
-        found
-    }
-
-    /// A policy may be attached to any principal of `kind` in the module: none of them has a
-    /// known identity side any more.
-    fn unknown_attachment(&mut self, kind: OwnerKind, item: &Node) {
-        let marker = Spanned {
-            value: unknown_name(item),
-            span: item.span,
-        };
-        let module = self.scope.module;
-        let arns = module
-            .resources
-            .principals(kind)
-            .map(|resource| resource.arn.clone())
-            .collect::<Vec<_>>();
-        for arn in arns {
-            self.link(arn, LinkFact::ManagedPolicy(marker.clone()));
-        }
-    }
-
-    fn link(&mut self, principal: String, fact: LinkFact) {
-        if self.deployed() {
-            self.parsed.inventory.links.push(Link { principal, fact });
-        }
-    }
-
-    /// The owner of a principal's documents: where the module is deployed, the principal
-    /// itself; otherwise its name, which no graph node has.
-    fn owner(&self, kind: OwnerKind, resource: &Resource) -> Owner {
-        let deployed = self.deployed();
-        Owner {
-            kind,
-            name: Some(resource.name_or_address().to_string()),
-            account: deployed.then(|| self.scope.module.account.clone()),
-            arn: deployed.then(|| resource.arn.clone()),
-        }
-    }
-
-    /// The principal of `kind` the attribute names.
-    fn principal_of(&self, kind: OwnerKind, attribute: &str) -> Named<'_> {
-        match self.attribute(attribute) {
-            Some(node) => self.named(kind, &node),
-            None => Named::Unknown,
-        }
-    }
-
-    /// What a name (`"deploy"`, `aws_iam_role.deploy.name`) refers to.
-    fn named(&self, kind: OwnerKind, node: &Node) -> Named<'_> {
-        let resources = &self.scope.module.resources;
-        match &node.kind {
-            NodeKind::Str(name) => match resources.principal_named(kind, name) {
-                Some(resource) => Named::Defined(resource),
-                None => Named::Elsewhere(name.clone()),
-            },
-            NodeKind::Symbol(symbol) => match resources.principal_named(kind, &symbol.identity) {
-                Some(resource) => Named::Defined(resource),
-                None => Named::Unknown,
-            },
-            _ => Named::Unknown,
-        }
-    }
-
-    /// The group `attribute` names, by the name the graph knows it under.
-    fn group_name(&self, attribute: &str) -> Option<Spanned<String>> {
-        let node = self.attribute(attribute)?;
-        self.group(&node)
-    }
-
-    /// The groups a list attribute names.
-    fn group_names(&self, attribute: &str) -> Vec<Spanned<String>> {
-        match self.attribute(attribute).map(|n| n.kind) {
-            Some(NodeKind::Array(items)) => items.iter().filter_map(|i| self.group(i)).collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    fn group(&self, node: &Node) -> Option<Spanned<String>> {
-        let name = match self.named(OwnerKind::Group, node) {
-            Named::Defined(resource) => resource.name_or_address().to_string(),
-            Named::Elsewhere(name) => name,
-            // Not knowing the group leaves the user's identity side open.
-            Named::Unknown => unknown_name(node),
-        };
-        Some(Spanned {
-            value: name,
-            span: node.span,
-        })
-    }
-
-    /// ARN values (a string or a list): known text or a symbol's identity; an unknown one is
-    /// kept as its expression, which matches no loaded policy, so the principal's identity
-    /// side stays open.
-    fn arns(&self, attribute: &str) -> Vec<Spanned<String>> {
-        let Some(node) = self.attribute(attribute) else {
-            return Vec::new();
-        };
-        let items = match node.kind {
-            NodeKind::Array(items) => items,
-            _ => vec![node],
-        };
-        items
-            .into_iter()
-            .map(|item| Spanned {
-                value: match &item.kind {
-                    NodeKind::Str(text) => text.clone(),
-                    NodeKind::Symbol(symbol) => symbol.identity.clone(),
-                    _ => unknown_name(&item),
-                },
-                span: item.span,
-            })
-            .collect()
-    }
-
-    /// A whole-number attribute, when known.
-    fn number(&self, attribute: &str) -> Option<u32> {
-        match self.attribute(attribute)?.kind {
-            NodeKind::Number(text) => text.parse().ok(),
-            _ => None,
-        }
+        let names = self.attribute(attribute);
+        self.wiring().attach(kind, names, &policy);
     }
 
     fn attribute(&self, attribute: &str) -> Option<Node> {
@@ -404,25 +239,6 @@ impl Lowering<'_, '_> {
             Source::Unknown => {}
             Source::Invalid(error) => self.parsed.syntax_errors.push(error),
         }
-    }
-}
-
-/// What a principal-naming attribute names.
-enum Named<'a> {
-    /// A principal the module defines.
-    Defined(&'a Resource),
-    /// A name of a principal defined elsewhere.
-    Elsewhere(String),
-    Unknown,
-}
-
-/// A stand-in for a name or ARN the linter cannot know: its expression in angle brackets,
-/// which no real name or ARN matches.
-fn unknown_name(node: &Node) -> String {
-    match &node.kind {
-        NodeKind::Unknown(text) => format!("<{text}>"),
-        NodeKind::Symbol(symbol) => format!("<{}>", symbol.text),
-        _ => format!("<{}>", node.type_name()),
     }
 }
 
