@@ -328,7 +328,7 @@ fn check_file(
         }
     };
     let format = candidate.format.unwrap_or(Format::Json(Dialect::Strict));
-    let mut parsed = parse_file(&text, file, format, module);
+    let mut parsed = parse_file(&text, file, &candidate.display, format, module);
     // A named file of no known format that does not parse as JSON is simply not ours.
     if candidate.format.is_none() && !parsed.syntax_errors.is_empty() {
         return skipped(String::new());

@@ -405,7 +405,13 @@ fn a_truncated_encoded_document_is_a_parse_error_where_it_stops() {
 
 fn parse(path: &str) -> Parsed {
     let text = std::fs::read_to_string(path).unwrap();
-    parse_file(&text, 0, Format::Json(Dialect::Strict), &Default::default())
+    parse_file(
+        &text,
+        0,
+        "policy.json",
+        Format::Json(Dialect::Strict),
+        &Default::default(),
+    )
 }
 
 /// Parses files as `lint` does and builds the graph.
@@ -417,6 +423,7 @@ fn load(paths: &[&str]) -> (Graph, Inventory) {
         let parsed = parse_file(
             &text,
             file as u32,
+            path,
             Format::Json(Dialect::Strict),
             &Default::default(),
         );

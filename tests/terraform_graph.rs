@@ -63,7 +63,13 @@ fn inventory(case: &str) -> Inventory {
     for (index, candidate) in candidates.iter().enumerate() {
         let text = std::fs::read_to_string(&candidate.path).unwrap();
         let module = modules.of(&candidate.path);
-        let parsed = parse_file(&text, index as u32, Format::Terraform, module);
+        let parsed = parse_file(
+            &text,
+            index as u32,
+            &candidate.display,
+            Format::Terraform,
+            module,
+        );
         inventory.extend(parsed.inventory);
     }
     inventory

@@ -41,6 +41,7 @@ fn lower(case: &str) -> Lowered {
             let parsed = parse_file(
                 &text,
                 index as u32,
+                &candidate.display,
                 Format::Terraform,
                 modules.of(&candidate.path),
             );

@@ -36,9 +36,15 @@ pub fn read_and_parse(root: &Path) -> usize {
                 return 0;
             };
             let format = candidate.format.unwrap_or(Format::Json(Dialect::Strict));
-            parse_file(&text, id as u32, format, modules.of(&candidate.path))
-                .documents
-                .len()
+            parse_file(
+                &text,
+                id as u32,
+                &candidate.display,
+                format,
+                modules.of(&candidate.path),
+            )
+            .documents
+            .len()
         })
         .sum()
 }

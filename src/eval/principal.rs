@@ -196,7 +196,13 @@ mod tests {
     use crate::syntax::{Format, parse_file};
 
     fn scope(text: &str) -> CallerScope {
-        let parsed = parse_file(text, 0, Format::Json(Dialect::Strict), &Default::default());
+        let parsed = parse_file(
+            text,
+            0,
+            "policy.json",
+            Format::Json(Dialect::Strict),
+            &Default::default(),
+        );
         let document = &parsed.documents[0];
         caller_scope(&document.statements[0], document)
     }

@@ -1,5 +1,6 @@
 //! Front ends: one file's text to documents with spans.
 
+pub mod cloudformation;
 pub mod deployed;
 pub mod embedded;
 pub mod iam;
@@ -27,6 +28,8 @@ pub enum Format {
     TerraformJson,
     /// A `.tfvars.json` file: variable values in JSON.
     TerraformVarsJson,
+    /// A `.yaml` or `.yml` file: a CloudFormation template, or nothing trustlint reads.
+    Yaml,
 }
 
 impl Format {
@@ -46,6 +49,7 @@ impl Format {
             "json5" | "jsonc" => Some(Format::Json(Dialect::Lenient)),
             "tf" => Some(Format::Terraform),
             "tfvars" => Some(Format::TerraformVars),
+            "yaml" | "yml" => Some(Format::Yaml),
             _ => None,
         }
     }
@@ -107,20 +111,33 @@ impl Parsed {
     }
 }
 
-/// Parses one file's text. Unrelated files (no IAM marker, or a tree of no known shape) yield
-/// nothing, silently. An empty `.json` file is reported: it cannot be what its name says.
-pub fn parse_file(text: &str, file: FileId, format: Format, module: &terraform::Module) -> Parsed {
+/// Parses one file's text (`name`: its path as the user gave it, which names a
+/// CloudFormation stack's account). Unrelated files (no IAM marker, or a tree of no known
+/// shape) yield nothing, silently. An empty `.json` file is reported: it cannot be what its
+/// name says.
+pub fn parse_file(
+    text: &str,
+    file: FileId,
+    name: &str,
+    format: Format,
+    module: &terraform::Module,
+) -> Parsed {
     let dialect = match format {
         Format::Json(dialect) => dialect,
         Format::Terraform => return terraform::parse(text, file, module),
         Format::TerraformJson => return terraform::parse_json(text, file, module),
         // Values only: the module read them before any file was lowered.
         Format::TerraformVars | Format::TerraformVarsJson => return Parsed::default(),
+        Format::Yaml => return yaml_template(text, file, name),
     };
-    if !text.trim().is_empty() && !shapes::sniff(text) {
+    let template = cloudformation::may_be_template(text);
+    if !text.trim().is_empty() && !template && !shapes::sniff(text) {
         return Parsed::default();
     }
     match json::parse(text, file, dialect) {
+        Ok(root) if template && cloudformation::is_template(&root) => {
+            cloudformation::lower(&root, text, name)
+        }
         Ok(root) => {
             let extracted = shapes::extract(root, text);
             Parsed {
@@ -135,6 +152,34 @@ pub fn parse_file(text: &str, file: FileId, format: Format, module: &terraform::
             syntax_errors: vec![error],
             ..Parsed::default()
         },
+    }
+}
+
+/// A YAML file: the CloudFormation templates of its documents. Other YAML (Kubernetes,
+/// workflows, Helm values) is nothing, silently — also when it is not valid YAML.
+fn yaml_template(text: &str, file: FileId, name: &str) -> Parsed {
+    if !cloudformation::may_be_template(text) {
+        return Parsed::default();
+    }
+    match yaml::parse(text, file) {
+        Ok(documents) => {
+            let mut parsed = Parsed::default();
+            for root in documents
+                .iter()
+                .filter(|root| cloudformation::is_template(root))
+            {
+                parsed.extend(cloudformation::lower(root, text, name));
+            }
+            parsed
+        }
+        // Only a file that says it is a template reports why it does not parse.
+        Err(error) if text.contains("AWSTemplateFormatVersion") || text.contains("Resources:") => {
+            Parsed {
+                syntax_errors: vec![error],
+                ..Parsed::default()
+            }
+        }
+        Err(_) => Parsed::default(),
     }
 }
 

@@ -7,9 +7,9 @@
 //! deployment's principals of that kind: each then gets an attachment that matches no loaded
 //! policy, so none of them has an identity side the linter knows whole.
 
+use super::Parsed;
 use super::deployed::{Resource, ResourceKind, Resources};
 use super::tree::{Node, NodeKind};
-use super::Parsed;
 use crate::model::{Attachment, Entity, Link, LinkFact, Owner, OwnerKind, Spanned};
 use crate::source::Span;
 
@@ -157,13 +157,17 @@ impl Wiring<'_> {
         );
         entity.managed_policies = arn_values(definition.managed_policies);
         entity.boundary = arn_values(definition.boundary).into_iter().next();
-        entity.max_session_duration = definition.max_session_duration.and_then(|node| {
-            match node.kind {
-                NodeKind::Number(text) | NodeKind::Str(text) => text.parse().ok(),
-                _ => None,
-            }
-        });
-        entity.groups = items(definition.groups).iter().map(|g| self.group(g)).collect();
+        entity.max_session_duration =
+            definition
+                .max_session_duration
+                .and_then(|node| match node.kind {
+                    NodeKind::Number(text) | NodeKind::Str(text) => text.parse().ok(),
+                    _ => None,
+                });
+        entity.groups = items(definition.groups)
+            .iter()
+            .map(|g| self.group(g))
+            .collect();
         self.parsed.inventory.entities.push(entity);
     }
 }

@@ -10,9 +10,9 @@
 //! as the template's own ARNs are written: a template's resources share one partition,
 //! whichever it is, so references among them match all the same.
 
-use super::resource_index::{Resource, ResourceKind, Resources};
 use crate::model::{OwnerKind, Symbol};
 use crate::source::Span;
+use crate::syntax::deployed::{Resource, ResourceKind, Resources};
 use crate::syntax::tree::{Member, Node, NodeKind};
 
 /// How deep intrinsic functions may nest before the value is taken as unknown.
@@ -70,7 +70,12 @@ impl<'a> Template<'a> {
             }
             NodeKind::Array(items) => Node {
                 span: node.span,
-                kind: NodeKind::Array(items.iter().map(|i| self.resolve_at(i, depth + 1)).collect()),
+                kind: NodeKind::Array(
+                    items
+                        .iter()
+                        .map(|i| self.resolve_at(i, depth + 1))
+                        .collect(),
+                ),
             },
             _ => node.clone(),
         }
@@ -126,7 +131,7 @@ impl<'a> Template<'a> {
     fn name_of(&self, resource: &Resource) -> Text {
         match &resource.name {
             Some(name) => Text::Known(name.clone()),
-            None => Text::Symbol(resource.logical_id.clone()),
+            None => Text::Symbol(resource.address.clone()),
         }
     }
 
@@ -172,7 +177,8 @@ impl<'a> Template<'a> {
                 parts.push(Text::Known(format!("${{{literal}}}")));
                 continue;
             }
-            let variable = variables.and_then(|members| members.iter().rev().find(|m| m.key == name));
+            let variable =
+                variables.and_then(|members| members.iter().rev().find(|m| m.key == name));
             let value = match variable {
                 Some(member) => self.text(&self.resolve_at(&member.value, depth + 1))?,
                 None if name.contains('.') => self.get_att(&Node {
@@ -260,7 +266,10 @@ impl<'a> Template<'a> {
         if let NodeKind::Array(items) = &argument.kind
             && let [_, yes, no] = items.as_slice()
         {
-            let (yes, no) = (self.resolve_at(yes, depth + 1), self.resolve_at(no, depth + 1));
+            let (yes, no) = (
+                self.resolve_at(yes, depth + 1),
+                self.resolve_at(no, depth + 1),
+            );
             if same_value(&yes, &no) {
                 return yes;
             }
@@ -288,7 +297,10 @@ impl<'a> Template<'a> {
 
     /// The source text at `span`, shortened for messages.
     fn written(&self, span: Span) -> String {
-        let text = self.text.get(span.range()).unwrap_or("an intrinsic function");
+        let text = self
+            .text
+            .get(span.range())
+            .unwrap_or("an intrinsic function");
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         match text.char_indices().nth(MAX_UNKNOWN_TEXT) {
             Some((cut, _)) => format!("{}…", &text[..cut]),
