@@ -77,6 +77,21 @@ pub struct Parsed {
     pub shape_errors: Vec<ShapeError>,
     /// Values of documents that came in through a reference (`var.x`, `local.y`).
     pub origins: Vec<Origin>,
+    /// Documents that join the graph but are not checked themselves: a CloudFormation
+    /// document with undecided conditions, checked in its [`Variant`]s instead.
+    pub graph_documents: Vec<Document>,
+    pub variants: Vec<Variant>,
+}
+
+/// One decision of the conditions (CloudFormation `Fn::If`) a document depends on, and the
+/// document it makes: checked, not joined to the graph. A finding that holds in only some
+/// variants of a document is reported with their conditions.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Which document of the file's [`Parsed::graph_documents`] it is a variant of.
+    pub group: usize,
+    pub choices: Vec<(String, bool)>,
+    pub document: Document,
 }
 
 /// A value of a document that is written elsewhere and came in through a reference: a
@@ -95,6 +110,13 @@ pub struct Origin {
 impl Parsed {
     /// Adds what another lowering found (a Terraform module instance's files).
     pub fn extend(&mut self, other: Parsed) {
+        let groups = self.graph_documents.len();
+        self.graph_documents.extend(other.graph_documents);
+        self.variants
+            .extend(other.variants.into_iter().map(|variant| Variant {
+                group: variant.group + groups,
+                ..variant
+            }));
         self.documents.extend(other.documents);
         self.inventory.extend(other.inventory);
         self.syntax_errors.extend(other.syntax_errors);
@@ -105,6 +127,7 @@ impl Parsed {
     /// Whether the file held anything trustlint reads.
     pub fn is_empty(&self) -> bool {
         self.documents.is_empty()
+            && self.graph_documents.is_empty()
             && self.inventory.is_empty()
             && self.syntax_errors.is_empty()
             && self.shape_errors.is_empty()
@@ -145,7 +168,7 @@ pub fn parse_file(
                 inventory: extracted.inventory,
                 syntax_errors: extracted.syntax_errors,
                 shape_errors: extracted.shape_errors,
-                origins: Vec::new(),
+                ..Parsed::default()
             }
         }
         Err(error) => Parsed {

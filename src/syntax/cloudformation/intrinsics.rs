@@ -22,12 +22,16 @@ const MAX_DEPTH: u8 = 32;
 const MAX_UNKNOWN_TEXT: usize = 80;
 
 /// What a template's values are resolved against.
+#[derive(Clone)]
 pub struct Template<'a> {
     pub text: &'a str,
     /// The account the stack is deployed to.
     pub account: &'a str,
     pub mappings: Option<&'a Node>,
     pub resources: &'a Resources,
+    /// Conditions taken as decided, for one variant of a document ([`conditions`]); any other
+    /// condition is decided at deployment.
+    pub choices: Vec<(String, bool)>,
 }
 
 /// A resolved string value.
@@ -39,28 +43,40 @@ enum Text {
 
 impl<'a> Template<'a> {
     /// The value as the deployed stack would hold it, as far as the template tells: every
-    /// intrinsic function replaced by its result, a `Str`, a `Symbol` or `Unknown`.
-    pub fn resolve(&self, node: &Node) -> Node {
-        self.resolve_at(node, 0)
+    /// intrinsic function replaced by its result, a `Str`, a `Symbol` or `Unknown`; `None`
+    /// when it is `AWS::NoValue` (the property is left out).
+    pub fn resolve(&self, node: &Node) -> Option<Node> {
+        self.value(node, 0)
     }
 
-    fn resolve_at(&self, node: &Node, depth: u8) -> Node {
-        if depth > MAX_DEPTH {
-            return self.unknown(node);
+    /// The same template with `choices` decided.
+    pub fn choosing(&self, choices: Vec<(String, bool)>) -> Template<'a> {
+        Template {
+            choices,
+            ..self.clone()
         }
-        match &node.kind {
+    }
+
+    fn value(&self, node: &Node, depth: u8) -> Option<Node> {
+        if depth > MAX_DEPTH {
+            return Some(self.unknown(node));
+        }
+        Some(match &node.kind {
             NodeKind::Object(members) => {
                 if let [member] = members.as_slice()
                     && is_function(&member.key)
                 {
                     return self.function(node, member, depth + 1);
                 }
+                // A member whose value is `AWS::NoValue` is left out.
                 let members = members
                     .iter()
-                    .map(|m| Member {
-                        key: m.key.clone(),
-                        key_span: m.key_span,
-                        value: self.resolve_at(&m.value, depth + 1),
+                    .filter_map(|m| {
+                        Some(Member {
+                            key: m.key.clone(),
+                            key_span: m.key_span,
+                            value: self.value(&m.value, depth + 1)?,
+                        })
                     })
                     .collect();
                 Node {
@@ -73,28 +89,35 @@ impl<'a> Template<'a> {
                 kind: NodeKind::Array(
                     items
                         .iter()
-                        .map(|i| self.resolve_at(i, depth + 1))
+                        .filter_map(|i| self.value(i, depth + 1))
                         .collect(),
                 ),
             },
             _ => node.clone(),
-        }
+        })
+    }
+
+    /// [`Self::value`] where `AWS::NoValue` cannot leave anything out: unknown.
+    fn resolve_at(&self, node: &Node, depth: u8) -> Node {
+        self.value(node, depth)
+            .unwrap_or_else(|| self.unknown(node))
     }
 
     /// One intrinsic function (`{"Ref": …}`, `{"Fn::Sub": …}`), at `node`.
-    fn function(&self, node: &Node, member: &Member, depth: u8) -> Node {
+    fn function(&self, node: &Node, member: &Member, depth: u8) -> Option<Node> {
         let argument = &member.value;
         let resolved = match member.key.as_str() {
+            "Ref" if argument.as_str() == Some("AWS::NoValue") => return None,
             "Ref" => argument.as_str().and_then(|name| self.reference(name)),
             "Fn::GetAtt" => self.get_att(argument),
             "Fn::Sub" => self.sub(argument, depth),
             "Fn::Join" => self.join(argument, depth),
-            "Fn::Select" => return self.select(node, argument, depth),
-            "Fn::FindInMap" => return self.find_in_map(node, argument, depth),
-            "Fn::If" => return self.if_both(node, argument, depth),
+            "Fn::Select" => return Some(self.select(node, argument, depth)),
+            "Fn::FindInMap" => return Some(self.find_in_map(node, argument, depth)),
+            "Fn::If" => return self.if_branch(node, argument, depth),
             _ => None,
         };
-        match resolved {
+        Some(match resolved {
             Some(Text::Known(text)) => Node {
                 span: node.span,
                 kind: NodeKind::Str(text),
@@ -107,7 +130,7 @@ impl<'a> Template<'a> {
                 }),
             },
             None => self.unknown(node),
-        }
+        })
     }
 
     /// `Ref` of a pseudo parameter, a parameter or a resource.
@@ -260,21 +283,26 @@ impl<'a> Template<'a> {
         found.unwrap_or_else(|| self.unknown(node))
     }
 
-    /// `Fn::If`: `[condition, if-true, if-false]`; the condition is decided at deployment, so
-    /// the value is known only where both branches agree.
-    fn if_both(&self, node: &Node, argument: &Node, depth: u8) -> Node {
-        if let NodeKind::Array(items) = &argument.kind
-            && let [_, yes, no] = items.as_slice()
-        {
-            let (yes, no) = (
-                self.resolve_at(yes, depth + 1),
-                self.resolve_at(no, depth + 1),
-            );
-            if same_value(&yes, &no) {
-                return yes;
-            }
+    /// `Fn::If`: `[condition, if-true, if-false]`: the chosen branch when the condition is
+    /// taken as decided; otherwise it is decided at deployment, and the value is known only
+    /// where both branches agree.
+    fn if_branch(&self, node: &Node, argument: &Node, depth: u8) -> Option<Node> {
+        let Some([condition, yes, no]) = argument.as_array() else {
+            return Some(self.unknown(node));
+        };
+        let chosen = condition
+            .as_str()
+            .and_then(|name| self.choices.iter().find(|(c, _)| c == name))
+            .map(|(_, value)| *value);
+        match chosen {
+            Some(true) => self.value(yes, depth + 1),
+            Some(false) => self.value(no, depth + 1),
+            None => match (self.value(yes, depth + 1), self.value(no, depth + 1)) {
+                (Some(yes), Some(no)) if same_value(&yes, &no) => Some(yes),
+                (None, None) => None,
+                _ => Some(self.unknown(node)),
+            },
         }
-        self.unknown(node)
     }
 
     /// A resolved node as text, when it is a known string or a symbol.
@@ -307,6 +335,34 @@ impl<'a> Template<'a> {
             None => text,
         }
     }
+}
+
+/// The conditions of the `Fn::If`s in a value, each once, in name order.
+pub fn conditions(node: &Node) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            NodeKind::Object(members) => {
+                if let [member] = members.as_slice()
+                    && member.key == "Fn::If"
+                    && let Some(name) = member
+                        .value
+                        .as_array()
+                        .and_then(|items| items.first())
+                        .and_then(Node::as_str)
+                {
+                    found.push(name.to_string());
+                }
+                stack.extend(members.iter().map(|m| &m.value));
+            }
+            NodeKind::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
 }
 
 /// Whether an object key is an intrinsic function (`Ref`, `Fn::…`; `Condition` only inside

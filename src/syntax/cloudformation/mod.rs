@@ -54,6 +54,7 @@ pub fn lower(root: &Node, text: &str, name: &str) -> Parsed {
         account: &account,
         mappings: root.get("Mappings"),
         resources: &index,
+        choices: Vec::new(),
     };
     resources::lower(resources, &template)
 }

@@ -16,15 +16,19 @@
 //!   SAM policy templates and managed policy names are not), as identity policies of the
 //!   function's role.
 
-use super::intrinsics::Template;
-use crate::model::{Attachment, DocumentKind, Owner, OwnerKind};
+use super::intrinsics::{self, Template};
+use crate::model::{Attachment, Document, DocumentKind, Owner, OwnerKind};
 use crate::source::Span;
-use crate::syntax::Parsed;
 use crate::syntax::deployed::{Resource, ResourceKind, Resources};
 use crate::syntax::embedded;
 use crate::syntax::policy::{KindHint, looks_like_policy, lower_policy};
 use crate::syntax::tree::{Member, Node, NodeKind};
 use crate::syntax::wiring::{Definition, Wiring};
+use crate::syntax::{Parsed, Variant};
+
+/// How many conditions one document may depend on before it is checked undecided only:
+/// each doubles the variants.
+const MAX_CONDITIONS: usize = 3;
 
 /// The kind a resource type creates, for the types that create a principal, a managed policy
 /// or an identity provider, and the property naming it.
@@ -54,19 +58,14 @@ pub fn index(
         account,
         mappings,
         resources: &none,
+        choices: Vec::new(),
     };
     let mut index = Resources::default();
     for resource in resources {
         let Some((kind, naming)) = resource_type(&resource.value).and_then(kind_of) else {
             continue;
         };
-        let property = |name: &str| {
-            resource
-                .value
-                .get("Properties")?
-                .get(name)
-                .map(|value| template.resolve(value))
-        };
+        let property = |name: &str| template.resolve(resource.value.get("Properties")?.get(name)?);
         let text = |name: &str| match property(name).map(|n| n.kind) {
             Some(NodeKind::Str(text)) => Some(text),
             _ => None,
@@ -98,12 +97,11 @@ pub fn lower(resources: &[Member], template: &Template<'_>) -> Parsed {
         let Some(properties) = resource.value.get("Properties") else {
             continue;
         };
-        let properties = template.resolve(properties);
         Lowering {
             template,
             logical_id: &resource.key,
             key_span: resource.key_span,
-            properties: &properties,
+            properties,
             parsed: &mut parsed,
         }
         .resource(resource_type);
@@ -115,7 +113,7 @@ fn resource_type(resource: &Node) -> Option<&str> {
     resource.get("Type").and_then(Node::as_str)
 }
 
-/// One resource being lowered, its properties resolved.
+/// One resource being lowered.
 struct Lowering<'a, 't> {
     template: &'a Template<'t>,
     logical_id: &'a str,
@@ -194,7 +192,7 @@ impl Lowering<'_, '_> {
 
     /// `Policies: [{PolicyName, PolicyDocument}]`: inline policies of `owner`.
     fn inline_policies(&mut self, owner: &Owner) {
-        let Some(NodeKind::Array(policies)) = self.property("Policies").map(|p| p.kind) else {
+        let Some(policies) = self.properties.get("Policies").and_then(Node::as_array) else {
             return;
         };
         for policy in policies {
@@ -249,22 +247,21 @@ impl Lowering<'_, '_> {
     /// of the role SAM creates for it (`<LogicalId>Role`) unless `Role` names another; that
     /// role is not in the template, so they are checked on their own.
     fn function(&mut self) {
-        let policies = match self.property("Policies") {
-            Some(Node {
-                kind: NodeKind::Array(items),
-                ..
-            }) => items,
-            Some(single) => vec![single],
-            None => return,
+        let Some(policies) = self.properties.get("Policies") else {
+            return;
         };
-        for policy in policies.iter().filter(|p| looks_like_policy(p)) {
+        let policies = match policies.as_array() {
+            Some(items) => items.iter().collect(),
+            None => vec![policies],
+        };
+        for policy in policies.into_iter().filter(|p| looks_like_policy(p)) {
             self.push(policy, DocumentKind::Identity, Attachment::Standalone, None);
         }
     }
 
-    /// A resolved property.
+    /// A property, resolved.
     fn property(&self, name: &str) -> Option<Node> {
-        self.properties.get(name).cloned()
+        self.template.resolve(self.properties.get(name)?)
     }
 
     fn document(
@@ -275,13 +272,13 @@ impl Lowering<'_, '_> {
         owner: Option<Owner>,
     ) {
         if let Some(value) = self.properties.get(property) {
-            let value = value.clone();
-            self.push(&value, kind, attachment, owner);
+            self.push(value, kind, attachment, owner);
         }
     }
 
-    /// A policy document: an object, or a JSON string (also one `Fn::Sub` made of known
-    /// parts), parsed with spans in the template.
+    /// A policy document as written (`value`): resolved, it is checked and joins the graph.
+    /// One that depends on conditions (`Fn::If`) joins the graph as the template leaves it,
+    /// undecided, and is checked once per decision of its conditions ([`Variant`]).
     fn push(
         &mut self,
         value: &Node,
@@ -289,20 +286,56 @@ impl Lowering<'_, '_> {
         attachment: Attachment,
         owner: Option<Owner>,
     ) {
+        let conditions = intrinsics::conditions(value);
+        let Some(mut base) = self.lowered(self.template, value, kind, owner.clone()) else {
+            return;
+        };
+        base.attachment = attachment;
+        if conditions.is_empty() || conditions.len() > MAX_CONDITIONS {
+            self.parsed.documents.push(base);
+            return;
+        }
+        let group = self.parsed.graph_documents.len();
+        self.parsed.graph_documents.push(base);
+        for decision in 0..1u32 << conditions.len() {
+            let choices: Vec<(String, bool)> = conditions
+                .iter()
+                .enumerate()
+                .map(|(bit, name)| (name.clone(), decision & (1 << bit) != 0))
+                .collect();
+            let template = self.template.choosing(choices.clone());
+            if let Some(document) = self.lowered(&template, value, kind, owner.clone()) {
+                self.parsed.variants.push(Variant {
+                    group,
+                    choices,
+                    document,
+                });
+            }
+        }
+    }
+
+    /// The document `value` comes to with `template`: an object, or a JSON string (also a
+    /// `Fn::Sub` made of known parts) parsed with spans in the template; `None` for an unknown
+    /// document (a parameter) or `AWS::NoValue`.
+    fn lowered(
+        &mut self,
+        template: &Template<'_>,
+        value: &Node,
+        kind: DocumentKind,
+        owner: Option<Owner>,
+    ) -> Option<Document> {
+        let value = template.resolve(value)?;
         let tree = match &value.kind {
-            NodeKind::Object(_) => value.clone(),
-            NodeKind::Str(_) => match embedded::parse_string(value, self.template.text) {
+            NodeKind::Object(_) => value,
+            NodeKind::Str(_) => match embedded::parse_string(&value, template.text) {
                 Ok(tree) => tree,
                 Err(error) => {
                     self.parsed.syntax_errors.push(error);
-                    return;
+                    return None;
                 }
             },
-            // An unknown document (a parameter, a condition) is no document to check.
-            _ => return,
+            _ => return None,
         };
-        let mut document = lower_policy(tree, KindHint::Known(kind), owner);
-        document.attachment = attachment;
-        self.parsed.documents.push(document);
+        Some(lower_policy(tree, KindHint::Known(kind), owner))
     }
 }
