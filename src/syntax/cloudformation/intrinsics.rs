@@ -410,3 +410,171 @@ fn same_value(a: &Node, b: &Node) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::deployed::Resource;
+    use crate::syntax::json::{self, Dialect};
+
+    const ACCOUNT: &str = "<account of t.json>";
+
+    fn resources() -> Resources {
+        let mut resources = Resources::default();
+        for (id, kind, name) in [
+            (
+                "Role",
+                ResourceKind::Principal(OwnerKind::Role),
+                Some("app"),
+            ),
+            ("Unnamed", ResourceKind::Principal(OwnerKind::Role), None),
+            ("Policy", ResourceKind::Policy, Some("p")),
+        ] {
+            let resource = Resource::new(kind, id.into(), name.map(Into::into), None, ACCOUNT);
+            resources.insert(id.into(), resource);
+        }
+        resources
+    }
+
+    /// The value `json` comes to in a template with `mappings`, deciding `choices`.
+    fn resolve(json: &str, choices: &[(&str, bool)]) -> Option<String> {
+        let mappings = json::parse(
+            r#"{"Accounts": {"prod": {"Id": "111122223333"}}}"#,
+            0,
+            Dialect::Strict,
+        )
+        .unwrap();
+        let node = json::parse(json, 0, Dialect::Strict).unwrap();
+        let resources = resources();
+        let template = Template {
+            text: json,
+            account: ACCOUNT,
+            mappings: Some(&mappings),
+            resources: &resources,
+            choices: choices.iter().map(|(c, v)| (c.to_string(), *v)).collect(),
+        };
+        template.resolve(&node).map(|node| describe(&node))
+    }
+
+    fn describe(node: &Node) -> String {
+        match &node.kind {
+            NodeKind::Str(text) => format!("known {text}"),
+            NodeKind::Symbol(symbol) => format!("symbol {}", symbol.identity),
+            NodeKind::Unknown(_) => "unknown".to_string(),
+            NodeKind::Array(items) => {
+                let items: Vec<String> = items.iter().map(describe).collect();
+                format!("[{}]", items.join(", "))
+            }
+            other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn pseudo_parameters_references_and_attributes() {
+        assert_eq!(
+            resolve(r#"{"Ref": "AWS::AccountId"}"#, &[]),
+            Some(format!("symbol {ACCOUNT}"))
+        );
+        assert_eq!(
+            resolve(r#"{"Ref": "AWS::Region"}"#, &[]),
+            Some("unknown".into())
+        );
+        // A parameter is unknown whatever its default.
+        assert_eq!(resolve(r#"{"Ref": "Env"}"#, &[]), Some("unknown".into()));
+        assert_eq!(resolve(r#"{"Ref": "Role"}"#, &[]), Some("known app".into()));
+        assert_eq!(
+            resolve(r#"{"Ref": "Unnamed"}"#, &[]),
+            Some("symbol Unnamed".into())
+        );
+        assert_eq!(
+            resolve(r#"{"Ref": "Policy"}"#, &[]),
+            Some(format!("symbol arn:aws:iam::{ACCOUNT}:policy/p"))
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::GetAtt": ["Role", "Arn"]}"#, &[]),
+            Some(format!("symbol arn:aws:iam::{ACCOUNT}:role/app"))
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::GetAtt": "Unnamed.Arn"}"#, &[]),
+            Some(format!("symbol arn:aws:iam::{ACCOUNT}:role/Unnamed"))
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::GetAtt": ["Role", "RoleId"]}"#, &[]),
+            Some("unknown".into())
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::ImportValue": "x"}"#, &[]),
+            Some("unknown".into())
+        );
+    }
+
+    #[test]
+    fn sub_join_select_and_find_in_map() {
+        assert_eq!(
+            resolve(
+                r#"{"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}"#,
+                &[]
+            ),
+            Some(format!("symbol arn:aws:iam::{ACCOUNT}:root"))
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::Sub": ["${A}-${!Literal}", {"A": "x"}]}"#, &[]),
+            Some("known x-${Literal}".into())
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::Sub": "arn:aws:iam::${Env}:root"}"#, &[]),
+            Some("unknown".into())
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::Join": [":", ["a", {"Ref": "Role"}]]}"#, &[]),
+            Some("known a:app".into())
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::Select": ["1", ["a", "b"]]}"#, &[]),
+            Some("known b".into())
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::FindInMap": ["Accounts", "prod", "Id"]}"#, &[]),
+            Some("known 111122223333".into())
+        );
+        assert_eq!(
+            resolve(
+                r#"{"Fn::FindInMap": ["Accounts", {"Ref": "Env"}, "Id"]}"#,
+                &[]
+            ),
+            Some("unknown".into())
+        );
+    }
+
+    #[test]
+    fn if_is_either_branch_unless_decided_and_no_value_leaves_out() {
+        let choice = r#"{"Fn::If": ["IsProd", "a", "b"]}"#;
+        assert_eq!(resolve(choice, &[]), Some("unknown".into()));
+        assert_eq!(resolve(choice, &[("IsProd", true)]), Some("known a".into()));
+        assert_eq!(
+            resolve(choice, &[("IsProd", false)]),
+            Some("known b".into())
+        );
+        assert_eq!(
+            resolve(r#"{"Fn::If": ["IsProd", "a", "a"]}"#, &[]),
+            Some("known a".into())
+        );
+        let optional = r#"["a", {"Fn::If": ["IsProd", "b", {"Ref": "AWS::NoValue"}]}]"#;
+        assert_eq!(
+            resolve(optional, &[("IsProd", false)]),
+            Some("[known a]".into())
+        );
+        assert_eq!(
+            resolve(optional, &[("IsProd", true)]),
+            Some("[known a, known b]".into())
+        );
+        assert_eq!(resolve(r#"{"Ref": "AWS::NoValue"}"#, &[]), None);
+        let node = json::parse(
+            r#"{"A": {"Fn::If": ["Y", 1, 2]}, "B": [{"Fn::If": ["X", 1, 2]}]}"#,
+            0,
+            Dialect::Strict,
+        )
+        .unwrap();
+        assert_eq!(conditions(&node), ["X", "Y"]);
+    }
+}
