@@ -13,6 +13,8 @@
 use crate::model::{OwnerKind, Symbol};
 use crate::source::Span;
 use crate::syntax::deployed::{Resource, ResourceKind, Resources};
+use crate::syntax::embedded;
+use crate::syntax::json::SyntaxError;
 use crate::syntax::tree::{Member, Node, NodeKind};
 
 /// How deep intrinsic functions may nest before the value is taken as unknown.
@@ -179,14 +181,12 @@ impl<'a> Template<'a> {
 
     /// `Fn::Sub`: `"text ${Name} ${Resource.Attr} ${!Literal}"`, or `[text, {Name: value}]`.
     fn sub(&self, argument: &Node, depth: u8) -> Option<Text> {
-        let (template, variables) = match &argument.kind {
-            NodeKind::Str(text) => (text.as_str(), None),
-            NodeKind::Array(items) => match items.as_slice() {
-                [template, variables] => (template.as_str()?, variables.as_object()),
-                _ => return None,
-            },
-            _ => return None,
-        };
+        let (template, variables) = sub_parts(argument)?;
+        self.substitute(template.as_str()?, variables, depth)
+    }
+
+    /// `template` with its `${…}` resolved (`variables`: those a `Fn::Sub` defines).
+    fn substitute(&self, template: &str, variables: Option<&[Member]>, depth: u8) -> Option<Text> {
         let mut parts = Vec::new();
         let mut rest = template;
         while let Some(start) = rest.find("${") {
@@ -214,6 +214,47 @@ impl<'a> Template<'a> {
         }
         parts.push(Text::Known(rest.to_string()));
         Some(concatenate(parts))
+    }
+
+    /// A policy document written as a `Fn::Sub` of JSON (`!Sub '{"Statement": … ${X} …}'`):
+    /// the JSON parsed in place, with spans in the template, and each string holding a
+    /// `${…}` resolved (a `Str`, a `Symbol` or `Unknown`). `None` when `node` is no `Fn::Sub`,
+    /// or when a `${…}` stands outside a string, so that the JSON is only known once
+    /// deployed.
+    pub fn sub_document(&self, node: &Node) -> Option<Result<Node, SyntaxError>> {
+        let argument = node.get("Fn::Sub")?;
+        let (string, variables) = sub_parts(argument)?;
+        let mut tree = match embedded::parse_string(string, self.text) {
+            Ok(tree) => tree,
+            Err(_) if string.as_str()?.contains("${") => return None,
+            Err(error) => return Some(Err(error)),
+        };
+        self.substitute_strings(&mut tree, variables);
+        Some(Ok(tree))
+    }
+
+    /// Resolves the `${…}` of every string in a tree parsed from a `Fn::Sub` (its depth is
+    /// the JSON reader's, which is bounded).
+    fn substitute_strings(&self, node: &mut Node, variables: Option<&[Member]>) {
+        match &mut node.kind {
+            NodeKind::Str(value) if value.contains("${") => {
+                node.kind = match self.substitute(value, variables, 1) {
+                    Some(Text::Known(text)) => NodeKind::Str(text),
+                    Some(Text::Symbol(identity)) => NodeKind::Symbol(Symbol {
+                        text: value.clone(),
+                        identity,
+                    }),
+                    None => NodeKind::Unknown(value.clone()),
+                };
+            }
+            NodeKind::Object(members) => members
+                .iter_mut()
+                .for_each(|m| self.substitute_strings(&mut m.value, variables)),
+            NodeKind::Array(items) => items
+                .iter_mut()
+                .for_each(|item| self.substitute_strings(item, variables)),
+            _ => {}
+        }
     }
 
     /// `Fn::Join`: `[delimiter, [values]]`.
@@ -334,6 +375,18 @@ impl<'a> Template<'a> {
             Some((cut, _)) => format!("{}…", &text[..cut]),
             None => text,
         }
+    }
+}
+
+/// A `Fn::Sub`'s template string and variables: `"text"` or `["text", {Name: value}]`.
+fn sub_parts(argument: &Node) -> Option<(&Node, Option<&[Member]>)> {
+    match &argument.kind {
+        NodeKind::Str(_) => Some((argument, None)),
+        NodeKind::Array(items) => match items.as_slice() {
+            [template, variables] => Some((template, variables.as_object())),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

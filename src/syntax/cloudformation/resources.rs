@@ -324,6 +324,15 @@ impl Lowering<'_, '_> {
         kind: DocumentKind,
         owner: Option<Owner>,
     ) -> Option<Document> {
+        if let Some(parsed) = template.sub_document(value) {
+            return match parsed {
+                Ok(tree) => Some(lower_policy(tree, KindHint::Known(kind), owner)),
+                Err(error) => {
+                    self.parsed.syntax_errors.push(error);
+                    None
+                }
+            };
+        }
         let value = template.resolve(value)?;
         let tree = match &value.kind {
             NodeKind::Object(_) => value,
