@@ -178,6 +178,23 @@ pub fn parse_file(
     }
 }
 
+/// The longest expression text an unknown value keeps for messages.
+const MAX_WRITTEN: usize = 80;
+
+/// How an expression is written at `span` of `text`, for messages about the value it stands
+/// for (`var.trusted`, `!Ref Trusted`): whitespace collapsed, shortened; `what` when the span
+/// is not in the text.
+pub(crate) fn written(text: &str, span: Span, what: &str) -> String {
+    let Some(text) = text.get(span.range()) else {
+        return what.to_string();
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.char_indices().nth(MAX_WRITTEN) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
 /// A YAML file: the CloudFormation templates of its documents. Other YAML (Kubernetes,
 /// workflows, Helm values) is nothing, silently — also when it is not valid YAML.
 fn yaml_template(text: &str, file: FileId, name: &str) -> Parsed {

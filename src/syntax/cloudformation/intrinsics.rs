@@ -20,9 +20,6 @@ use crate::syntax::tree::{Member, Node, NodeKind};
 /// How deep intrinsic functions may nest before the value is taken as unknown.
 const MAX_DEPTH: u8 = 32;
 
-/// The longest expression text an unknown value keeps for messages.
-const MAX_UNKNOWN_TEXT: usize = 80;
-
 /// What a template's values are resolved against.
 #[derive(Clone)]
 pub struct Template<'a> {
@@ -364,17 +361,9 @@ impl<'a> Template<'a> {
         }
     }
 
-    /// The source text at `span`, shortened for messages.
+    /// The source text at `span`, for messages.
     fn written(&self, span: Span) -> String {
-        let text = self
-            .text
-            .get(span.range())
-            .unwrap_or("an intrinsic function");
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        match text.char_indices().nth(MAX_UNKNOWN_TEXT) {
-            Some((cut, _)) => format!("{}…", &text[..cut]),
-            None => text,
-        }
+        crate::syntax::written(self.text, span, "an intrinsic function")
     }
 }
 

@@ -24,9 +24,6 @@ use crate::syntax::tree::{Member, Node, NodeKind};
 /// cycle, or a chain no real module has).
 const MAX_DEPTH: u8 = 16;
 
-/// The longest expression text an unknown value keeps for messages.
-const MAX_UNKNOWN_TEXT: usize = 80;
-
 /// What a string template comes to.
 enum Template {
     Known(String),
@@ -230,13 +227,9 @@ impl<'a> Scope<'a> {
         })
     }
 
-    /// The source text at `span`, shortened for messages.
+    /// The source text at `span`, for messages.
     fn written(&self, span: Span) -> String {
-        let text = self.text.get(span.range()).unwrap_or("an expression");
-        match text.char_indices().nth(MAX_UNKNOWN_TEXT) {
-            Some((cut, _)) => format!("{}…", &text[..cut]),
-            None => text.to_string(),
-        }
+        crate::syntax::written(self.text, span, "an expression")
     }
 
     /// A reference to what the module defines or is deployed with: an IAM resource's `arn`,
