@@ -3,7 +3,7 @@
 
 use super::Tri;
 use crate::model::pattern::wildcard_match;
-use crate::model::{SVal, Statement, Val};
+use crate::model::{SVal, Statement};
 
 /// The actions a role trust statement can grant (AWS-SEMANTICS §4; STS service reference).
 pub const TRUST_ACTIONS: &[&str] = &[
@@ -24,9 +24,9 @@ pub const ASSUME_ACTIONS: &[&str] = &[
 
 /// Whether one `Action` value matches `action`.
 pub fn value_matches(value: &SVal, action: &str) -> Tri {
-    match &value.value {
-        Val::Known(pattern) => Tri::from_bool(wildcard_match(pattern, action, true)),
-        Val::Unknown(_) | Val::Symbol(_) => Tri::Unknown,
+    match value.known() {
+        Some(pattern) => Tri::from_bool(wildcard_match(pattern, action, true)),
+        None => Tri::Unknown,
     }
 }
 

@@ -226,9 +226,9 @@ fn evaluate_parts(operator: Operator, policy: &[&Val], key: &KeyState) -> Tri {
             KeyState::Present(_) => true,
             KeyState::Unknown => return Tri::Unknown,
         };
-        return Tri::any(policy.iter().map(|v| match v {
-            Val::Known(text) if text.eq_ignore_ascii_case("true") => Tri::from_bool(!present),
-            Val::Known(text) if text.eq_ignore_ascii_case("false") => Tri::from_bool(present),
+        return Tri::any(policy.iter().map(|v| match v.known() {
+            Some(text) if text.eq_ignore_ascii_case("true") => Tri::from_bool(!present),
+            Some(text) if text.eq_ignore_ascii_case("false") => Tri::from_bool(present),
             _ => Tri::Unknown,
         }));
     }
@@ -274,7 +274,7 @@ fn evaluate_parts(operator: Operator, policy: &[&Val], key: &KeyState) -> Tri {
 
 /// Whether one policy value matches one request value under a positive operator.
 fn value_matches(op: BaseOp, policy: &Val, request: &str) -> Tri {
-    let Val::Known(policy) = policy else {
+    let Some(policy) = policy.known() else {
         return Tri::Unknown;
     };
     // A policy variable is substituted per request: its value is not in the text.

@@ -54,7 +54,7 @@ fn identity_key(key: &str) -> Option<IdentityKey> {
 /// Whether a value pins its key: for wildcard-taking operators, no wildcard may stand where
 /// the account (or organization) is named, since anyone can create a matching name there.
 fn value_pins(key: &str, operator: Operator, value: &Val) -> Tri {
-    let Val::Known(text) = value else {
+    let Some(text) = value.known() else {
         return Tri::Unknown;
     };
     if text.contains("${") {

@@ -14,21 +14,28 @@ pub enum Val {
 }
 
 /// A value whose text is set at deploy time but whose identity the input tells: a reference to
-/// a resource it defines (`aws_iam_role.b.arn`), or an ARN in the account a module is deployed
-/// to (`arn:aws:iam::${data.aws_caller_identity.current.account_id}:root`). Document rules read
-/// it as unknown (its text is not what AWS will see); the principal graph joins by `identity`,
-/// an ARN whose account may be a deploying account ([`crate::model::arn::deploying_account`]).
+/// a resource it defines (`aws_iam_role.b.arn`), or an ARN in the account a stack or module is
+/// deployed to (`arn:${AWS::Partition}:iam::${AWS::AccountId}:root`). The principal graph
+/// joins by `identity`, an ARN whose account may be a deploying account
+/// ([`crate::model::arn::deploying_account`]) and whose partition is taken as `aws`. Where
+/// the identity is the text AWS will see but for those two, it is `exact` and document rules
+/// read it as known text (so `…${AWS::AccountId}:group/admins` is still an invalid principal,
+/// and `aws:PrincipalAccount: !Ref AWS::AccountId` still pins the caller); where it holds a
+/// resource's address for a name the linter cannot know, they read it as unknown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Symbol {
     /// The expression as written, for messages.
     pub text: String,
     pub identity: String,
+    pub exact: bool,
 }
 
 impl Val {
+    /// The text, when the linter knows it ([`Symbol::exact`] for a symbol).
     pub fn known(&self) -> Option<&str> {
         match self {
             Val::Known(text) => Some(text),
+            Val::Symbol(symbol) if symbol.exact => Some(&symbol.identity),
             Val::Unknown(_) | Val::Symbol(_) => None,
         }
     }

@@ -111,7 +111,9 @@ impl DocumentRule for CrossAccountTrustWithoutExternalId {
                     continue;
                 };
                 let parsed = classify_aws_principal(text);
-                let Some(account) = parsed.account() else {
+                // A deploying account (`${AWS::AccountId}`) is the role's own, or one of another
+                // stack of the same team: never a third party.
+                let Some(account) = parsed.account().filter(|a| !is_deploying_account(a)) else {
                     continue;
                 };
                 let third_party = match home {

@@ -164,8 +164,9 @@ pub(crate) fn literal_pieces(value: &str, span: Span, source: &str) -> Vec<Piece
         .get(span.range())
         .and_then(|raw| unescape(raw, span.start))
         .filter(|pieces| pieces.iter().map(|p| p.byte).eq(value.bytes()))
-        // The literal could not be re-read (a dialect escape this reader does not know): every
-        // byte points at the whole string, which is still the right place, only wider.
+        .or_else(|| aligned(value, span, source))
+        // The literal could not be re-read: every byte points at the whole string, which is
+        // still the right place, only wider.
         .unwrap_or_else(|| {
             value
                 .bytes()
@@ -176,6 +177,34 @@ pub(crate) fn literal_pieces(value: &str, span: Span, source: &str) -> Vec<Piece
                 })
                 .collect()
         })
+}
+
+/// The bytes of `value` found in order in the literal written at `span`: for a string whose
+/// quoting this reader does not know but which writes its value mostly as it is — a YAML block
+/// scalar (indentation and line breaks between the value's bytes), a single-quoted YAML
+/// scalar (`''` for `'`) — each byte points at the first equal byte after the previous one.
+/// Whitespace the quoting adds (a block scalar's final line break) points at the end. `None`
+/// when another byte is not found.
+fn aligned(value: &str, span: Span, source: &str) -> Option<Vec<Piece>> {
+    let raw = source.as_bytes().get(span.range())?;
+    let mut at = 0;
+    let mut pieces = Vec::with_capacity(value.len());
+    for byte in value.bytes() {
+        let start = match raw.get(at..)?.iter().position(|&b| b == byte) {
+            Some(offset) => {
+                at += offset + 1;
+                span.start + (at - 1) as u32
+            }
+            None if byte.is_ascii_whitespace() => span.end,
+            None => return None,
+        };
+        pieces.push(Piece {
+            byte,
+            start,
+            end: (start + 1).min(span.end),
+        });
+    }
+    Some(pieces)
 }
 
 /// The bytes of a string literal as written (`raw`, quotes included, starting at `base` in the

@@ -36,8 +36,9 @@ pub struct Template<'a> {
 /// A resolved string value.
 enum Text {
     Known(String),
-    /// Some part names what the template defines: the identity the parts make together.
-    Symbol(String),
+    /// Some part names what the template defines: the identity the parts make together, and
+    /// whether it is exact ([`Symbol::exact`]).
+    Symbol(String, bool),
 }
 
 impl<'a> Template<'a> {
@@ -121,11 +122,12 @@ impl<'a> Template<'a> {
                 span: node.span,
                 kind: NodeKind::Str(text),
             },
-            Some(Text::Symbol(identity)) => Node {
+            Some(Text::Symbol(identity, exact)) => Node {
                 span: node.span,
                 kind: NodeKind::Symbol(Symbol {
                     text: self.written(node.span),
                     identity,
+                    exact,
                 }),
             },
             None => self.unknown(node),
@@ -135,8 +137,8 @@ impl<'a> Template<'a> {
     /// `Ref` of a pseudo parameter, a parameter or a resource.
     fn reference(&self, name: &str) -> Option<Text> {
         match name {
-            "AWS::AccountId" => return Some(Text::Symbol(self.account.to_string())),
-            "AWS::Partition" => return Some(Text::Symbol("aws".to_string())),
+            "AWS::AccountId" => return Some(Text::Symbol(self.account.to_string(), true)),
+            "AWS::Partition" => return Some(Text::Symbol("aws".to_string(), true)),
             _ => {}
         }
         let resource = self.resources.get(name)?;
@@ -145,7 +147,7 @@ impl<'a> Template<'a> {
             // provider's, its ARN (the resource pages' "Return values").
             ResourceKind::Principal(_) => Some(self.name_of(resource)),
             ResourceKind::Policy | ResourceKind::OidcProvider | ResourceKind::SamlProvider => {
-                Some(Text::Symbol(resource.arn.clone()))
+                Some(arn_of(resource))
             }
         }
     }
@@ -153,7 +155,7 @@ impl<'a> Template<'a> {
     fn name_of(&self, resource: &Resource) -> Text {
         match &resource.name {
             Some(name) => Text::Known(name.clone()),
-            None => Text::Symbol(resource.address.clone()),
+            None => Text::Symbol(resource.address.clone(), false),
         }
     }
 
@@ -169,9 +171,9 @@ impl<'a> Template<'a> {
         };
         let resource = self.resources.get(resource)?;
         match (resource.kind, attribute) {
-            (_, "Arn") => Some(Text::Symbol(resource.arn.clone())),
+            (_, "Arn") => Some(arn_of(resource)),
             (ResourceKind::Principal(OwnerKind::Role), "RoleName") => Some(self.name_of(resource)),
-            (ResourceKind::Policy, "PolicyArn") => Some(Text::Symbol(resource.arn.clone())),
+            (ResourceKind::Policy, "PolicyArn") => Some(arn_of(resource)),
             _ => None,
         }
     }
@@ -237,9 +239,10 @@ impl<'a> Template<'a> {
             NodeKind::Str(value) if value.contains("${") => {
                 node.kind = match self.substitute(value, variables, 1) {
                     Some(Text::Known(text)) => NodeKind::Str(text),
-                    Some(Text::Symbol(identity)) => NodeKind::Symbol(Symbol {
+                    Some(Text::Symbol(identity, exact)) => NodeKind::Symbol(Symbol {
                         text: value.clone(),
                         identity,
+                        exact,
                     }),
                     None => NodeKind::Unknown(value.clone()),
                 };
@@ -348,7 +351,7 @@ impl<'a> Template<'a> {
         match &node.kind {
             NodeKind::Str(text) | NodeKind::Number(text) => Some(Text::Known(text.clone())),
             NodeKind::Bool(value) => Some(Text::Known(value.to_string())),
-            NodeKind::Symbol(symbol) => Some(Text::Symbol(symbol.identity.clone())),
+            NodeKind::Symbol(symbol) => Some(Text::Symbol(symbol.identity.clone(), symbol.exact)),
             _ => None,
         }
     }
@@ -413,24 +416,29 @@ fn is_function(key: &str) -> bool {
     key == "Ref" || key.starts_with("Fn::")
 }
 
-/// Parts joined: known text, or a symbol's identity when any part is one.
+/// Parts joined: known text, or a symbol's identity when any part is one (exact when every
+/// symbol part is).
 fn concatenate(parts: Vec<Text>) -> Text {
     let mut text = String::new();
-    let mut symbolic = false;
+    let mut symbolic = None;
     for part in parts {
         match part {
             Text::Known(part) => text.push_str(&part),
-            Text::Symbol(part) => {
-                symbolic = true;
+            Text::Symbol(part, exact) => {
+                symbolic = Some(symbolic.unwrap_or(true) && exact);
                 text.push_str(&part);
             }
         }
     }
-    if symbolic {
-        Text::Symbol(text)
-    } else {
-        Text::Known(text)
+    match symbolic {
+        Some(exact) => Text::Symbol(text, exact),
+        None => Text::Known(text),
     }
+}
+
+/// A resource's ARN: exact when its name is known.
+fn arn_of(resource: &Resource) -> Text {
+    Text::Symbol(resource.arn.clone(), resource.name.is_some())
 }
 
 /// Whether two resolved values are the same, whatever their spans.

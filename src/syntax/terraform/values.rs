@@ -27,8 +27,9 @@ const MAX_DEPTH: u8 = 16;
 /// What a string template comes to.
 enum Template {
     Known(String),
-    /// Some part is a symbol: the identity the parts make together.
-    Symbol(String),
+    /// Some part is a symbol: the identity the parts make together, and whether it is exact
+    /// ([`Symbol::exact`]).
+    Symbol(String, bool),
 }
 
 /// Where an expression is read: its module, and the file it is written in.
@@ -157,9 +158,10 @@ impl<'a> Scope<'a> {
             }
             Expression::StringTemplate(template) => match self.template(template) {
                 Some(Template::Known(text)) => NodeKind::Str(text),
-                Some(Template::Symbol(identity)) => NodeKind::Symbol(Symbol {
+                Some(Template::Symbol(identity, exact)) => NodeKind::Symbol(Symbol {
                     text: self.written(span),
                     identity,
+                    exact,
                 }),
                 None => return self.unknown(expr),
             },
@@ -202,7 +204,7 @@ impl<'a> Scope<'a> {
     /// identity when some are symbols (`arn:aws:iam::${data.aws_caller_identity.c.account_id}:root`).
     fn template(&self, template: &hcl_edit::template::Template) -> Option<Template> {
         let mut text = String::new();
-        let mut symbolic = false;
+        let mut symbolic: Option<bool> = None;
         for element in template.iter() {
             match element {
                 Element::Literal(literal) => text.push_str(literal.value()),
@@ -211,7 +213,7 @@ impl<'a> Scope<'a> {
                         NodeKind::Str(part) | NodeKind::Number(part) => text.push_str(&part),
                         NodeKind::Bool(value) => text.push_str(&value.to_string()),
                         NodeKind::Symbol(symbol) => {
-                            symbolic = true;
+                            symbolic = Some(symbolic.unwrap_or(true) && symbol.exact);
                             text.push_str(&symbol.identity);
                         }
                         _ => return None,
@@ -220,10 +222,9 @@ impl<'a> Scope<'a> {
                 Element::Directive(_) => return None,
             }
         }
-        Some(if symbolic {
-            Template::Symbol(text)
-        } else {
-            Template::Known(text)
+        Some(match symbolic {
+            Some(exact) => Template::Symbol(text, exact),
+            None => Template::Known(text),
         })
     }
 
@@ -249,6 +250,9 @@ impl<'a> Scope<'a> {
                 _ => None,
             })
             .collect();
+        // Whether the identity is the text AWS will see (but for the deploying account and
+        // partition): not when it holds an address for a name the linter cannot know.
+        let mut exact = true;
         let identity = match (root, names.as_slice()) {
             ("path", ["module" | "root"]) => {
                 return Some(Node {
@@ -278,6 +282,7 @@ impl<'a> Scope<'a> {
                     .module
                     .resources
                     .get(&format!("{resource_type}.{name}"))?;
+                exact = resource.name.is_some();
                 match (*attribute, resource.kind) {
                     ("arn", _) => resource.arn.clone(),
                     ("id", ResourceKind::Principal(_)) | ("name", _) => match &resource.name {
@@ -302,6 +307,7 @@ impl<'a> Scope<'a> {
             kind: NodeKind::Symbol(Symbol {
                 text: self.written(span),
                 identity,
+                exact,
             }),
         })
     }
