@@ -296,7 +296,19 @@ fn check_variants(variants: &[Variant], options: &LintOptions) -> Vec<Diagnostic
                 }
             }
         }
-        for (mut diagnostic, holds) in found {
+        // The same finding from different branches (`!If [c, "*", "*"]`): where together they
+        // hold for every decision, one finding, at the place the first decision gives.
+        let mut merged: Vec<(Diagnostic, Vec<usize>)> = Vec::new();
+        for (diagnostic, holds) in found {
+            let same = |(d, _): &&mut (Diagnostic, Vec<usize>)| {
+                d.rule.code == diagnostic.rule.code && d.message == diagnostic.message
+            };
+            match merged.iter_mut().find(same) {
+                Some((_, all)) if holds.iter().all(|h| !all.contains(h)) => all.extend(holds),
+                _ => merged.push((diagnostic, holds)),
+            }
+        }
+        for (mut diagnostic, holds) in merged {
             if holds.len() < decisions.len() {
                 diagnostic.message = format!(
                     "{} (when {})",

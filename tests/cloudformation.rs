@@ -173,17 +173,31 @@ fn find_in_map_over_literal_mappings_reports_the_mapped_value() {
 }
 
 #[test]
-fn if_is_known_only_where_both_branches_agree() {
-    // `!If [IsProd, "*", "*"]` is "*" either way; `!If [IsProd, "*", <own account>]` is unknown.
+fn if_means_either_branch_and_a_finding_of_one_branch_says_which() {
+    // `!If [IsProd, "*", "*"]` is "*" either way: one finding, no condition. `!If [IsProd, "*",
+    // <own account>]` is public only when `IsProd` is true, account-wide when it is false.
     let json = lint_json(&["--select", "ALL", &format!("{FIXTURES}/if.yaml")]);
     assert_eq!(
         findings(&json)
             .into_iter()
             .map(|(code, _, line, column)| (code, line, column))
             .collect::<Vec<_>>(),
-        vec![finding("TL201", 19, 33)]
+        vec![
+            finding("TL201", 20, 38),
+            finding("TL201", 31, 33),
+            finding("TL204", 31, 38)
+        ]
     );
-    assert!(messages(&json)[0].contains("role `agree`"));
+    let messages = messages(&json);
+    assert!(messages[0].contains("role `agree`") && !messages[0].contains("when"));
+    assert!(
+        messages[1].ends_with("(when condition `IsProd` is true)"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[2].ends_with("(when condition `IsProd` is false)"),
+        "{messages:?}"
+    );
 }
 
 #[test]

@@ -50,7 +50,7 @@ pub fn covers_any(statement: &Statement, actions: &[&str]) -> Tri {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ValueList;
+    use crate::model::{Val, ValueList};
     use crate::source::Span;
 
     #[test]
