@@ -485,3 +485,61 @@ fn hostile_terraform_is_findings_and_the_good_file_is_still_linted() {
     }
     assert_eq!(found.get("cycle/main.tf"), None, "{found:?}");
 }
+
+#[test]
+fn hostile_templates_are_findings_and_the_good_template_is_still_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let put = |name: &str, bytes: &[u8]| std::fs::write(root.join(name), bytes).unwrap();
+    let header = "AWSTemplateFormatVersion: \"2010-09-09\"\n";
+    put(
+        "good.yaml",
+        format!("{header}Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: \"2012-10-17\"\n        Statement:\n          - Effect: Allow\n            Principal: {{ AWS: \"*\" }}\n            Action: sts:AssumeRole\n").as_bytes(),
+    );
+    // Nesting far past the reader's limit, in block and in flow style.
+    put(
+        "deep.yaml",
+        format!(
+            "{header}Resources: {}1{}\n",
+            "[".repeat(DEPTH),
+            "]".repeat(DEPTH)
+        )
+        .as_bytes(),
+    );
+    // An alias expansion bomb: ten levels of ten copies.
+    let mut bomb = format!("{header}a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..10 {
+        let previous = format!("*a{}", level - 1);
+        let items = vec![previous.as_str(); 10].join(", ");
+        bomb.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+    }
+    bomb.push_str("Resources: *a9\n");
+    put("bomb.yaml", bomb.as_bytes());
+    put(
+        "truncated.yaml",
+        format!("{header}Resources:\n  R:\n    Type: \"AWS::IAM::Role").as_bytes(),
+    );
+    put("binary.yaml", b"AWSTemplateFormatVersion: \0\0\xff\xfe");
+    // Not a template, not even YAML: skipped silently.
+    put(
+        "chart.yaml",
+        b"{{- if .Values.enabled }}\nkind: {{ .Values.kind }}\n",
+    );
+    let run = trustlint(root, &["lint", "--isolated", "--format", "json", "."], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found = run.by_path();
+    for (path, code) in [
+        ("deep.yaml", "TL001"),
+        ("bomb.yaml", "TL001"),
+        ("truncated.yaml", "TL001"),
+        ("binary.yaml", "TL002"),
+        ("good.yaml", "TL201"),
+    ] {
+        assert_eq!(
+            found.get(path),
+            Some(&vec![code.to_string()]),
+            "{path}: {found:?}"
+        );
+    }
+    assert_eq!(found.get("chart.yaml"), None, "{found:?}");
+}
