@@ -510,7 +510,7 @@ fn hostile_templates_are_findings_and_the_good_template_is_still_linted() {
     let mut bomb = format!("{header}a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for level in 1..10 {
         let previous = format!("*a{}", level - 1);
-        let items = vec![previous.as_str(); 10].join(", ");
+        let items = [previous.as_str(); 10].join(", ");
         bomb.push_str(&format!("a{level}: &a{level} [{items}]\n"));
     }
     bomb.push_str("Resources: *a9\n");
