@@ -15,12 +15,14 @@ mod files;
 mod hcl;
 mod json_syntax;
 pub mod module;
+mod modules;
 mod policy_document;
 mod resource_index;
 mod resources;
 mod values;
 
-pub use module::{Module, Modules};
+pub use module::Module;
+pub use modules::Modules;
 
 use hcl_edit::structure::Body;
 

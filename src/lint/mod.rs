@@ -1,5 +1,7 @@
 //! One lint run: discover, read and parse in parallel, run the document rules, sort.
 
+mod variants;
+
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -17,7 +19,7 @@ use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::syntax::Origin;
 use crate::syntax::json::Dialect;
 use crate::syntax::terraform::{Module, Modules};
-use crate::syntax::{Format, Variant, parse_file};
+use crate::syntax::{Format, parse_file};
 
 /// Text given on standard input, with the name it is reported under.
 #[derive(Debug, Clone)]
@@ -260,96 +262,6 @@ fn run(options: &LintOptions) -> LintResult {
 
 /// A finding on a value written elsewhere (a `.tfvars` value, a local) also points at the
 /// references it came in through, from the value back to the document.
-/// The document rules over each variant of a document with undecided conditions
-/// (CloudFormation `Fn::If`): a finding that holds whatever the conditions is reported as it
-/// is; one that holds only for some decisions says which.
-fn check_variants(variants: &[Variant], options: &LintOptions) -> Vec<Diagnostic> {
-    let mut reported = Vec::new();
-    let mut start = 0;
-    while start < variants.len() {
-        let group = variants[start].group;
-        let end = start
-            + variants[start..]
-                .iter()
-                .take_while(|v| v.group == group)
-                .count();
-        let decisions: Vec<&[(String, bool)]> = variants[start..end]
-            .iter()
-            .map(|v| v.choices.as_slice())
-            .collect();
-        // Each finding (by rule and place), with the decisions it holds for.
-        let mut found: Vec<(Diagnostic, Vec<usize>)> = Vec::new();
-        for (index, variant) in variants[start..end].iter().enumerate() {
-            let mut cx = RuleContext::new(&options.settings);
-            for rule in options.selection.rules() {
-                if let Check::Document(check) = rule.check {
-                    check.check(&variant.document, &mut cx);
-                }
-            }
-            for diagnostic in cx.finish().0 {
-                let same = |(d, _): &&mut (Diagnostic, Vec<usize>)| {
-                    d.rule.code == diagnostic.rule.code && d.span == diagnostic.span
-                };
-                match found.iter_mut().find(same) {
-                    Some((_, holds)) => holds.push(index),
-                    None => found.push((diagnostic, vec![index])),
-                }
-            }
-        }
-        // The same finding from different branches (`!If [c, "*", "*"]`): where together they
-        // hold for every decision, one finding, at the place the first decision gives.
-        let mut merged: Vec<(Diagnostic, Vec<usize>)> = Vec::new();
-        for (diagnostic, holds) in found {
-            let same = |(d, _): &&mut (Diagnostic, Vec<usize>)| {
-                d.rule.code == diagnostic.rule.code && d.message == diagnostic.message
-            };
-            match merged.iter_mut().find(same) {
-                Some((_, all)) if holds.iter().all(|h| !all.contains(h)) => all.extend(holds),
-                _ => merged.push((diagnostic, holds)),
-            }
-        }
-        for (mut diagnostic, holds) in merged {
-            if holds.len() < decisions.len() {
-                diagnostic.message = format!(
-                    "{} (when {})",
-                    diagnostic.message,
-                    describe_decisions(&decisions, &holds)
-                );
-            }
-            reported.push(diagnostic);
-        }
-        start = end;
-    }
-    reported
-}
-
-/// The decisions `holds` (indexes into `decisions`) in words: one condition when it alone
-/// tells them apart (`` `IsProd` is true ``), else each decision in full.
-fn describe_decisions(decisions: &[&[(String, bool)]], holds: &[usize]) -> String {
-    let conditions = decisions.first().map_or(&[][..], |d| d);
-    for (at, (name, _)) in conditions.iter().enumerate() {
-        for value in [true, false] {
-            let matching: Vec<usize> = (0..decisions.len())
-                .filter(|&i| decisions[i][at].1 == value)
-                .collect();
-            if matching == holds {
-                return format!("condition `{name}` is {value}");
-            }
-        }
-    }
-    holds
-        .iter()
-        .map(|&i| {
-            decisions[i]
-                .iter()
-                .map(|(name, value)| format!("`{name}` is {value}"))
-                .collect::<Vec<_>>()
-                .join(" and ")
-        })
-        .collect::<Vec<_>>()
-        .join(", or ")
-}
-
 /// Whether findings placed in `file` are asked for: not in a file read only for a named one
 /// (the configuration file comes after every candidate).
 fn reported(candidates: &[Candidate], file: FileId) -> bool {
@@ -464,7 +376,7 @@ fn check_file(
     }
     let (found, unchecked) = cx.finish();
     diagnostics.extend(found);
-    diagnostics.extend(check_variants(&parsed.variants, options));
+    diagnostics.extend(variants::check(&parsed.variants, options));
     // The document rules were the source trees' last readers: the principal graph, which
     // holds every document of the run, reads the model only.
     applied.graph_documents.append(&mut parsed.graph_documents);
