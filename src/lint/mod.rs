@@ -268,6 +268,7 @@ fn reported(candidates: &[Candidate], file: FileId) -> bool {
     candidates.get(file as usize).is_none_or(|c| c.report)
 }
 
+/// Labels each reference a finding's value came in through (`var.x`, a mapping lookup).
 fn label_origins(diagnostic: &mut Diagnostic, document: Span, origins: &[Origin]) {
     let mut explained = vec![diagnostic.span];
     let mut at = 0;
@@ -376,7 +377,7 @@ fn check_file(
     }
     let (found, unchecked) = cx.finish();
     diagnostics.extend(found);
-    diagnostics.extend(variants::check(&parsed.variants, options));
+    diagnostics.extend(variants::check(&parsed.variants, &parsed.origins, options));
     // The document rules were the source trees' last readers: the principal graph, which
     // holds every document of the run, reads the model only.
     applied.graph_documents.append(&mut parsed.graph_documents);

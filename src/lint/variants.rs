@@ -1,15 +1,15 @@
 //! Documents that depend on conditions decided at deployment (CloudFormation `Fn::If`) are
 //! checked once per decision of them; this merges what each decision finds.
 
-use super::LintOptions;
+use super::{LintOptions, label_origins};
 use crate::report::diagnostic::Diagnostic;
 use crate::rules::{Check, RuleContext};
-use crate::syntax::Variant;
+use crate::syntax::{Origin, Variant};
 
 /// The document rules over each variant of a document with undecided conditions
 /// (CloudFormation `Fn::If`): a finding that holds whatever the conditions is reported as it
 /// is; one that holds only for some decisions says which.
-pub fn check(variants: &[Variant], options: &LintOptions) -> Vec<Diagnostic> {
+pub fn check(variants: &[Variant], origins: &[Origin], options: &LintOptions) -> Vec<Diagnostic> {
     let mut reported = Vec::new();
     let mut start = 0;
     while start < variants.len() {
@@ -32,7 +32,8 @@ pub fn check(variants: &[Variant], options: &LintOptions) -> Vec<Diagnostic> {
                     check.check(&variant.document, &mut cx);
                 }
             }
-            for diagnostic in cx.finish().0 {
+            for mut diagnostic in cx.finish().0 {
+                label_origins(&mut diagnostic, variant.document.span, origins);
                 let same = |(d, _): &&mut (Diagnostic, Vec<usize>)| {
                     d.rule.code == diagnostic.rule.code && d.span == diagnostic.span
                 };

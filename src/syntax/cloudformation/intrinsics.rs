@@ -13,6 +13,9 @@
 use crate::model::{OwnerKind, Symbol};
 use crate::source::Span;
 use crate::syntax::deployed::{Resource, ResourceKind, Resources};
+use std::cell::RefCell;
+
+use crate::syntax::Origin;
 use crate::syntax::embedded;
 use crate::syntax::json::SyntaxError;
 use crate::syntax::tree::{Member, Node, NodeKind};
@@ -31,6 +34,9 @@ pub struct Template<'a> {
     /// Conditions taken as decided, for one variant of a document ([`conditions`]); any other
     /// condition is decided at deployment.
     pub choices: Vec<(String, bool)>,
+    /// The `Fn::FindInMap`s a resolution went through, so that a finding on a mapped value
+    /// can point at the lookup too ([`Template::take_origins`]).
+    pub trail: RefCell<Vec<Origin>>,
 }
 
 /// A resolved string value.
@@ -47,6 +53,15 @@ impl<'a> Template<'a> {
     /// when it is `AWS::NoValue` (the property is left out).
     pub fn resolve(&self, node: &Node) -> Option<Node> {
         self.value(node, 0)
+    }
+
+    /// The mapping lookups resolved since the last call, as origins of the document at
+    /// `document`.
+    pub fn take_origins(&self, document: Span) -> Vec<Origin> {
+        std::mem::take(&mut *self.trail.borrow_mut())
+            .into_iter()
+            .map(|origin| Origin { document, ..origin })
+            .collect()
     }
 
     /// The same template with `choices` decided.
@@ -319,6 +334,12 @@ impl<'a> Template<'a> {
                 return None;
             };
             let value = self.mappings?.get(map)?.get(first)?.get(second)?;
+            self.trail.borrow_mut().push(Origin {
+                document: Span::default(),
+                name: self.written(node.span),
+                reference: node.span,
+                value: value.span,
+            });
             Some(self.resolve_at(value, depth + 1))
         })();
         found.unwrap_or_else(|| self.unknown(node))
@@ -502,6 +523,7 @@ mod tests {
             mappings: Some(&mappings),
             resources: &resources,
             choices: choices.iter().map(|(c, v)| (c.to_string(), *v)).collect(),
+            trail: Default::default(),
         };
         template.resolve(&node).map(|node| describe(&node))
     }

@@ -55,6 +55,7 @@ pub fn lower(root: &Node, text: &str, name: &str) -> Parsed {
         mappings: root.get("Mappings"),
         resources: &index,
         choices: Vec::new(),
+        trail: Default::default(),
     };
     resources::lower(resources, &template)
 }

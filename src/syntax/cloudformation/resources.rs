@@ -59,6 +59,7 @@ pub fn index(
         mappings,
         resources: &none,
         choices: Vec::new(),
+        trail: Default::default(),
     };
     let mut index = Resources::default();
     for resource in resources {
@@ -287,10 +288,13 @@ impl Lowering<'_, '_> {
         owner: Option<Owner>,
     ) {
         let conditions = intrinsics::conditions(value);
+        self.template.take_origins(Span::default());
         let Some(mut base) = self.lowered(self.template, value, kind, owner.clone()) else {
             return;
         };
         base.attachment = attachment;
+        let origins = self.template.take_origins(base.span);
+        self.parsed.origins.extend(origins);
         if conditions.is_empty() || conditions.len() > MAX_CONDITIONS {
             self.parsed.documents.push(base);
             return;
