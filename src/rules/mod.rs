@@ -15,6 +15,7 @@ mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
 mod cross_account_trust_without_external_id;
+mod data;
 mod dangling_assume_grant;
 mod duplicate_key;
 mod duplicate_sid;
