@@ -93,6 +93,19 @@ impl BaseOp {
         })
     }
 
+    /// The exact string comparisons: `StringEquals`, `StringNotEquals` and their
+    /// `IgnoreCase` forms, where `*` and `?` are literal characters (Access Analyzer
+    /// "Wildcard without like operator").
+    pub fn is_exact_string(self) -> bool {
+        matches!(
+            self,
+            BaseOp::StringEquals
+                | BaseOp::StringNotEquals
+                | BaseOp::StringEqualsIgnoreCase
+                | BaseOp::StringNotEqualsIgnoreCase
+        )
+    }
+
     /// Whether `*` and `?` in a policy value are wildcards for this operator. `StringEquals`
     /// treats them literally; `ArnEquals` behaves exactly like `ArnLike`.
     pub fn takes_wildcards(self) -> bool {
@@ -124,30 +137,126 @@ pub struct Operator {
     pub if_exists: bool,
 }
 
+/// Why an operator name is not one AWS defines ([`Operator::diagnose`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InvalidOperator {
+    /// `NullIfExists`: `Null` tests whether the key is present, so it takes no `IfExists`
+    /// [UG:reference_policies_elements_condition_operators]; Access Analyzer "Null with if
+    /// exists".
+    NullIfExists,
+    /// `ForAllValues:Null` / `ForAnyValue:Null`: `Null` compares no values.
+    NullWithSetPrefix,
+    /// A defined operator in another case (the text holds the right spelling): names are
+    /// case-sensitive; IAM answers `Invalid Condition type : stringEquals`.
+    WrongCase(String),
+    /// No operator of that name.
+    Unknown,
+}
+
+/// The parts of an operator name: set prefix, base operator, `IfExists`.
+type Parts = (SetOp, BaseOp, bool);
+
+/// Splits an operator name into its parts, exactly or ignoring ASCII case.
+fn split_operator(text: &str, ignore_case: bool) -> Option<Parts> {
+    let strip_prefix = |text: &str, prefix: &str| -> Option<usize> {
+        let head = text.get(..prefix.len())?;
+        let same = if ignore_case {
+            head.eq_ignore_ascii_case(prefix)
+        } else {
+            head == prefix
+        };
+        same.then_some(prefix.len())
+    };
+    let (set, rest) = if let Some(at) = strip_prefix(text, "ForAllValues:") {
+        (SetOp::ForAllValues, &text[at..])
+    } else if let Some(at) = strip_prefix(text, "ForAnyValue:") {
+        (SetOp::ForAnyValue, &text[at..])
+    } else {
+        (SetOp::Single, text)
+    };
+    let find = |name: &str| {
+        BASE_OPS
+            .iter()
+            .find(|(n, _)| {
+                if ignore_case {
+                    n.eq_ignore_ascii_case(name)
+                } else {
+                    *n == name
+                }
+            })
+            .map(|(_, op)| *op)
+    };
+    // `IfExists` is a suffix, but no base name ends with it: try the whole name first.
+    if let Some(base) = find(rest) {
+        return Some((set, base, false));
+    }
+    let cut = rest.len().checked_sub("IfExists".len())?;
+    let suffix = rest.get(cut..)?;
+    let is_suffix = if ignore_case {
+        suffix.eq_ignore_ascii_case("IfExists")
+    } else {
+        suffix == "IfExists"
+    };
+    if !is_suffix {
+        return None;
+    }
+    find(&rest[..cut]).map(|base| (set, base, true))
+}
+
+/// The name AWS spells for the parts.
+fn spell((set, base, if_exists): Parts) -> String {
+    let prefix = match set {
+        SetOp::Single => "",
+        SetOp::ForAllValues => "ForAllValues:",
+        SetOp::ForAnyValue => "ForAnyValue:",
+    };
+    let name = BASE_OPS
+        .iter()
+        .find(|(_, op)| *op == base)
+        .map_or("", |(n, _)| n);
+    let suffix = if if_exists { "IfExists" } else { "" };
+    format!("{prefix}{name}{suffix}")
+}
+
+/// Whether `Null` carries a modifier it cannot take.
+fn null_misuse((set, base, if_exists): Parts) -> Option<InvalidOperator> {
+    if base != BaseOp::Null {
+        None
+    } else if if_exists {
+        Some(InvalidOperator::NullIfExists)
+    } else if set != SetOp::Single {
+        Some(InvalidOperator::NullWithSetPrefix)
+    } else {
+        None
+    }
+}
+
 impl Operator {
     /// Parses an operator name; `None` for names AWS does not define (including
     /// `NullIfExists`, which AWS rejects).
     pub fn parse(text: &str) -> Option<Operator> {
-        let (set, rest) = if let Some(rest) = text.strip_prefix("ForAllValues:") {
-            (SetOp::ForAllValues, rest)
-        } else if let Some(rest) = text.strip_prefix("ForAnyValue:") {
-            (SetOp::ForAnyValue, rest)
-        } else {
-            (SetOp::Single, text)
-        };
-        let (rest, if_exists) = match rest.strip_suffix("IfExists") {
-            Some(base) => (base, true),
-            None => (rest, false),
-        };
-        let base = BASE_OPS.iter().find(|(name, _)| *name == rest)?.1;
-        if base == BaseOp::Null && (if_exists || set != SetOp::Single) {
-            return None;
+        Operator::diagnose(text).ok()
+    }
+
+    /// Parses an operator name, or says why AWS does not define it.
+    pub fn diagnose(text: &str) -> Result<Operator, InvalidOperator> {
+        match split_operator(text, false) {
+            Some(parts) => match null_misuse(parts) {
+                Some(why) => Err(why),
+                None => Ok(Operator {
+                    set: parts.0,
+                    base: parts.1,
+                    if_exists: parts.2,
+                }),
+            },
+            None => match split_operator(text, true) {
+                Some(parts) if null_misuse(parts).is_none() => {
+                    Err(InvalidOperator::WrongCase(spell(parts)))
+                }
+                Some(parts) => Err(null_misuse(parts).unwrap_or(InvalidOperator::Unknown)),
+                None => Err(InvalidOperator::Unknown),
+            },
         }
-        Some(Operator {
-            set,
-            base,
-            if_exists,
-        })
     }
 
     /// A `Not…` operator: true when the key is absent, and when no value matches.
@@ -441,6 +550,43 @@ mod tests {
         assert!(op.if_exists);
         assert!(Operator::parse("NullIfExists").is_none());
         assert!(Operator::parse("StringEqualz").is_none());
+        assert!(Operator::parse("StringEqualsIfExists").is_some());
+    }
+
+    #[test]
+    fn invalid_operators_say_why() {
+        assert_eq!(
+            Operator::diagnose("NullIfExists"),
+            Err(InvalidOperator::NullIfExists)
+        );
+        assert_eq!(
+            Operator::diagnose("ForAllValues:Null"),
+            Err(InvalidOperator::NullWithSetPrefix)
+        );
+        assert_eq!(
+            Operator::diagnose("stringEquals"),
+            Err(InvalidOperator::WrongCase("StringEquals".to_string()))
+        );
+        assert_eq!(
+            Operator::diagnose("forallvalues:stringlikeifexists"),
+            Err(InvalidOperator::WrongCase(
+                "ForAllValues:StringLikeIfExists".to_string()
+            ))
+        );
+        assert_eq!(
+            Operator::diagnose("nullifexists"),
+            Err(InvalidOperator::NullIfExists)
+        );
+        assert_eq!(
+            Operator::diagnose("StringEqual"),
+            Err(InvalidOperator::Unknown)
+        );
+        assert_eq!(
+            Operator::diagnose("IfExists"),
+            Err(InvalidOperator::Unknown)
+        );
+        assert_eq!(Operator::diagnose("é"), Err(InvalidOperator::Unknown));
+        assert_eq!(Operator::diagnose(""), Err(InvalidOperator::Unknown));
     }
 
     #[test]

@@ -15,8 +15,8 @@ mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
 mod cross_account_trust_without_external_id;
-mod data;
 mod dangling_assume_grant;
+mod data;
 mod duplicate_key;
 mod duplicate_sid;
 mod escalation_via_assume_chain;
@@ -45,6 +45,7 @@ mod trust_wildcard_action;
 mod unknown_policy_element;
 mod unreachable_role;
 pub mod unreadable_file;
+mod wildcard_in_exact_operator;
 
 /// What every rule declares about itself.
 #[derive(Debug)]
@@ -163,6 +164,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_star_string_principal::RULE,
     &principal_partial_wildcard::RULE,
     &invalid_principal::RULE,
+    &wildcard_in_exact_operator::RULE,
     &identity_missing_resource::RULE,
     &missing_version::RULE,
     &trust_any_principal::RULE,
