@@ -14,6 +14,7 @@ mod boundary_blocks_assume;
 mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
+mod condition_operator_invalid;
 mod cross_account_trust_without_external_id;
 mod dangling_assume_grant;
 mod data;
@@ -164,6 +165,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_star_string_principal::RULE,
     &principal_partial_wildcard::RULE,
     &invalid_principal::RULE,
+    &condition_operator_invalid::RULE,
     &wildcard_in_exact_operator::RULE,
     &identity_missing_resource::RULE,
     &missing_version::RULE,
