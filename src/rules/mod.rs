@@ -15,6 +15,7 @@ mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
 mod condition_operator_invalid;
+mod condition_type_mismatch;
 mod cross_account_trust_without_external_id;
 mod dangling_assume_grant;
 mod data;
@@ -166,6 +167,7 @@ pub static REGISTRY: &[&Rule] = &[
     &principal_partial_wildcard::RULE,
     &invalid_principal::RULE,
     &condition_operator_invalid::RULE,
+    &condition_type_mismatch::RULE,
     &wildcard_in_exact_operator::RULE,
     &identity_missing_resource::RULE,
     &missing_version::RULE,
