@@ -37,6 +37,7 @@ mod principal_partial_wildcard;
 mod self_assume_not_trusted;
 mod trust_account_wide;
 mod trust_any_principal;
+mod trust_condition_ineffective;
 mod trust_missing_principal;
 mod trust_names_missing_principal;
 mod trust_notprincipal;
@@ -172,6 +173,7 @@ pub static REGISTRY: &[&Rule] = &[
     &identity_missing_resource::RULE,
     &missing_version::RULE,
     &trust_any_principal::RULE,
+    &trust_condition_ineffective::RULE,
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
     &trust_wildcard_action::RULE,

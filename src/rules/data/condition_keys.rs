@@ -103,9 +103,7 @@ pub struct ConditionKey {
     pub name: String,
     /// The operator types it works with; the first is the one AWS names first.
     pub types: Vec<KeyType>,
-    #[allow(dead_code)] // read by TL202 and TL217, the next rules of the group
     pub multivalued: bool,
-    #[allow(dead_code)]
     pub presence: Presence,
 }
 
