@@ -14,6 +14,7 @@ mod boundary_blocks_assume;
 mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
+mod condition_key_never_present;
 mod condition_operator_invalid;
 mod condition_type_mismatch;
 mod cross_account_trust_without_external_id;
@@ -177,6 +178,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
     &trust_wildcard_action::RULE,
+    &condition_key_never_present::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,
     &dangling_assume_grant::RULE,
