@@ -15,8 +15,8 @@ mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
 mod cross_account_trust_without_external_id;
-mod data;
 mod dangling_assume_grant;
+mod data;
 mod duplicate_key;
 mod duplicate_sid;
 mod escalation_via_assume_chain;
@@ -32,6 +32,7 @@ mod missing_version;
 pub mod parse_error;
 mod prelude;
 mod principal_partial_wildcard;
+mod principal_unique_id;
 mod self_assume_not_trusted;
 mod trust_account_wide;
 mod trust_any_principal;
@@ -163,6 +164,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_star_string_principal::RULE,
     &principal_partial_wildcard::RULE,
     &invalid_principal::RULE,
+    &principal_unique_id::RULE,
     &identity_missing_resource::RULE,
     &missing_version::RULE,
     &trust_any_principal::RULE,

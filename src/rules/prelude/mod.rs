@@ -2,6 +2,7 @@
 //! naming statements and roles in messages.
 
 pub mod session_attribute;
+pub mod trust_actions;
 
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ACTIONS, covers_any};
