@@ -33,6 +33,7 @@ pub mod parse_error;
 mod prelude;
 mod principal_partial_wildcard;
 mod principal_unique_id;
+mod redundant_session_principal;
 mod self_assume_not_trusted;
 mod trust_account_wide;
 mod trust_any_principal;
@@ -165,6 +166,7 @@ pub static REGISTRY: &[&Rule] = &[
     &principal_partial_wildcard::RULE,
     &invalid_principal::RULE,
     &principal_unique_id::RULE,
+    &redundant_session_principal::RULE,
     &identity_missing_resource::RULE,
     &missing_version::RULE,
     &trust_any_principal::RULE,
