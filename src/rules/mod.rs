@@ -34,6 +34,7 @@ mod prelude;
 mod principal_partial_wildcard;
 mod principal_unique_id;
 mod redundant_session_principal;
+mod roles_anywhere_missing_actions;
 mod self_assume_not_trusted;
 mod trust_account_wide;
 mod trust_any_principal;
@@ -166,6 +167,7 @@ pub static REGISTRY: &[&Rule] = &[
     &principal_partial_wildcard::RULE,
     &invalid_principal::RULE,
     &principal_unique_id::RULE,
+    &roles_anywhere_missing_actions::RULE,
     &redundant_session_principal::RULE,
     &identity_missing_resource::RULE,
     &missing_version::RULE,
