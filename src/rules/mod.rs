@@ -38,6 +38,7 @@ mod roles_anywhere_missing_actions;
 mod self_assume_not_trusted;
 mod trust_account_wide;
 mod trust_any_principal;
+mod trust_invalid_action;
 mod trust_missing_principal;
 mod trust_names_missing_principal;
 mod trust_notprincipal;
@@ -167,6 +168,7 @@ pub static REGISTRY: &[&Rule] = &[
     &principal_partial_wildcard::RULE,
     &invalid_principal::RULE,
     &principal_unique_id::RULE,
+    &trust_invalid_action::RULE,
     &roles_anywhere_missing_actions::RULE,
     &redundant_session_principal::RULE,
     &identity_missing_resource::RULE,
