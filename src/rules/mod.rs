@@ -8,6 +8,7 @@ use crate::graph::Graph;
 use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
+mod action_principal_mismatch;
 mod assume_cycle;
 mod assume_missing_identity_permission;
 mod boundary_blocks_assume;
@@ -169,6 +170,7 @@ pub static REGISTRY: &[&Rule] = &[
     &invalid_principal::RULE,
     &principal_unique_id::RULE,
     &trust_invalid_action::RULE,
+    &action_principal_mismatch::RULE,
     &roles_anywhere_missing_actions::RULE,
     &redundant_session_principal::RULE,
     &identity_missing_resource::RULE,
