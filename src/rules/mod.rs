@@ -37,6 +37,7 @@ mod principal_unique_id;
 mod redundant_session_principal;
 mod roles_anywhere_missing_actions;
 mod self_assume_not_trusted;
+mod service_trust_without_source_condition;
 mod trust_account_wide;
 mod trust_any_principal;
 mod trust_invalid_action;
@@ -178,6 +179,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_any_principal::RULE,
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
+    &service_trust_without_source_condition::RULE,
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,

@@ -2,4 +2,5 @@
 //! loaded once (a `LazyLock`) from a file beside it whose header names its source and the
 //! date it was taken, so a reviewer can re-check it against AWS.
 
+pub mod source_condition_services;
 pub mod sts_actions;
