@@ -99,3 +99,53 @@ pub fn and_list(items: &[&str]) -> String {
         None => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::json::{Dialect, parse};
+    use crate::syntax::policy::{KindHint, lower_policy};
+
+    fn trust(text: &str) -> Document {
+        let node = parse(text, 0, Dialect::Strict).expect("valid JSON");
+        lower_policy(node, KindHint::Known(DocumentKind::Trust), None)
+    }
+
+    const RA: &str = "rolesanywhere.amazonaws.com";
+
+    #[test]
+    fn grants_count_across_statements_with_wildcards_and_case() {
+        let document = trust(
+            r#"{"Statement":[
+                {"Effect":"Allow","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":"STS:assumerole"},
+                {"Effect":"Allow","Principal":{"Service":["ec2.amazonaws.com","rolesanywhere.amazonaws.com"]},"Action":"sts:Tag*"},
+                {"Effect":"Deny","Principal":{"Service":"rolesanywhere.amazonaws.com"},"Action":"sts:SetSourceIdentity"}]}"#,
+        );
+        assert_eq!(grants_service(&document, RA, "sts:AssumeRole"), Tri::Yes);
+        assert_eq!(grants_service(&document, RA, "sts:TagSession"), Tri::Yes);
+        assert_eq!(
+            grants_service(&document, RA, "sts:SetSourceIdentity"),
+            Tri::No
+        );
+        assert_eq!(service_values(&document, RA).count(), 2);
+    }
+
+    #[test]
+    fn anyone_may_be_the_service() {
+        let star = trust(
+            r#"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:TagSession"}]}"#,
+        );
+        assert_eq!(grants_service(&star, RA, "sts:TagSession"), Tri::Unknown);
+        let other = trust(
+            r#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:*"}]}"#,
+        );
+        assert_eq!(grants_service(&other, RA, "sts:TagSession"), Tri::No);
+    }
+
+    #[test]
+    fn and_list_reads_naturally() {
+        assert_eq!(and_list(&["a"]), "`a`");
+        assert_eq!(and_list(&["a", "b", "c"]), "`a`, `b` and `c`");
+        assert_eq!(and_list(&[]), "");
+    }
+}
