@@ -43,7 +43,7 @@ mod tests {
 
     #[test]
     fn every_line_is_read_and_names_an_aws_page() {
-        assert_eq!(SOURCE_CONDITION_SERVICES.len(), 4);
+        assert_eq!(SOURCE_CONDITION_SERVICES.len(), 11);
         assert!(
             SOURCE_CONDITION_SERVICES
                 .iter()
@@ -60,6 +60,7 @@ mod tests {
             "cloudtrail.amazonaws.com",
             "logs.amazonaws.com",
             "elastictranscoder.amazonaws.com",
+            "iotevents.amazonaws.com",
         ] {
             assert_eq!(documented(service), None, "{service}");
         }
