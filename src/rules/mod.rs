@@ -8,6 +8,7 @@ use crate::graph::Graph;
 use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
+mod action_principal_mismatch;
 mod assume_cycle;
 mod assume_missing_identity_permission;
 mod boundary_blocks_assume;
@@ -35,10 +36,15 @@ mod missing_version;
 pub mod parse_error;
 mod prelude;
 mod principal_partial_wildcard;
+mod principal_unique_id;
+mod redundant_session_principal;
+mod roles_anywhere_missing_actions;
 mod self_assume_not_trusted;
+mod service_trust_without_source_condition;
 mod trust_account_wide;
 mod trust_any_principal;
 mod trust_condition_ineffective;
+mod trust_invalid_action;
 mod trust_missing_principal;
 mod trust_names_missing_principal;
 mod trust_notprincipal;
@@ -168,15 +174,21 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_star_string_principal::RULE,
     &principal_partial_wildcard::RULE,
     &invalid_principal::RULE,
+    &principal_unique_id::RULE,
+    &trust_invalid_action::RULE,
+    &action_principal_mismatch::RULE,
     &condition_operator_invalid::RULE,
     &condition_type_mismatch::RULE,
     &wildcard_in_exact_operator::RULE,
+    &roles_anywhere_missing_actions::RULE,
+    &redundant_session_principal::RULE,
     &identity_missing_resource::RULE,
     &missing_version::RULE,
     &trust_any_principal::RULE,
     &trust_condition_ineffective::RULE,
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
+    &service_trust_without_source_condition::RULE,
     &trust_wildcard_action::RULE,
     &condition_key_never_present::RULE,
     &trust_org_wide::RULE,

@@ -3,3 +3,5 @@
 //! date it was taken, so a reviewer can re-check it against AWS.
 
 pub mod condition_keys;
+pub mod source_condition_services;
+pub mod sts_actions;

@@ -3,6 +3,7 @@
 
 pub mod condition_keys;
 pub mod session_attribute;
+pub mod trust_actions;
 
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ACTIONS, covers_any};
