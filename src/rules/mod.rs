@@ -15,12 +15,13 @@ mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
 mod cross_account_trust_without_external_id;
-mod data;
 mod dangling_assume_grant;
+mod data;
 mod duplicate_key;
 mod duplicate_sid;
 mod escalation_via_assume_chain;
 mod external_entry_reaches_privileged_role;
+mod github_oidc_missing_sub;
 mod identity_has_principal;
 mod identity_missing_resource;
 mod invalid_effect;
@@ -168,6 +169,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_any_principal::RULE,
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
+    &github_oidc_missing_sub::RULE,
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,

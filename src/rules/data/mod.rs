@@ -1,3 +1,5 @@
 //! Bundled, offline AWS reference data the rules need (issue 6): one module per data set, each
 //! loaded once (a `LazyLock`) from a file beside it whose header names its source and the
 //! date it was taken, so a reviewer can re-check it against AWS.
+
+pub mod federated_providers;

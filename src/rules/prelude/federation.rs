@@ -1,0 +1,186 @@
+//! What the federation rules (TL208–TL213) share: which trust statements grant a session to
+//! an identity provider, the provider behind a `Federated` value, and whether a statement
+//! requires a claim condition key.
+//!
+//! A provider's claims reach the trust policy as condition keys prefixed with its host/path:
+//! `token.actions.githubusercontent.com:sub` for the OIDC provider
+//! `arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com`,
+//! `cognito-identity.amazonaws.com:aud` for the built-in Cognito provider
+//! [UG:reference_policies_iam-condition-keys §condition-keys-wif]. Condition keys are
+//! case-insensitive [UG:reference_policies_elements_condition].
+
+use crate::eval::Tri;
+use crate::eval::action::covers;
+use crate::eval::condition::{BaseOp, Operator};
+use crate::model::arn::{FederatedPrincipal, classify_federated_principal};
+use crate::model::{Clause, Document, DocumentKind, Effect, SVal, Statement};
+use crate::rules::data::federated_providers;
+
+pub const WEB_IDENTITY: &str = "sts:AssumeRoleWithWebIdentity";
+
+/// One known `Federated` value of an Allow statement that grants a federation action.
+pub struct Grant<'a> {
+    pub statement: &'a Statement,
+    pub value: &'a SVal,
+    pub provider: FederatedPrincipal<'a>,
+}
+
+impl Grant<'_> {
+    /// The prefix of the provider's claim keys: an OIDC provider's host/path, or a built-in
+    /// provider's domain. `None` for SAML providers, whose keys are `saml:…`.
+    pub fn claim_prefix(&self) -> Option<&str> {
+        match self.provider {
+            FederatedPrincipal::Oidc { provider, .. } => Some(provider),
+            FederatedPrincipal::Domain(domain) => Some(domain),
+            FederatedPrincipal::Saml { .. } | FederatedPrincipal::Invalid(_) => None,
+        }
+    }
+
+    /// `<prefix>:<claim>`, the condition key of one of the provider's claims.
+    pub fn claim_key(&self, claim: &str) -> Option<String> {
+        self.claim_prefix()
+            .map(|prefix| format!("{prefix}:{claim}"))
+    }
+}
+
+/// The known `Federated` values of a trust policy's Allow statements that surely grant
+/// `action`. Unknown values are left out: a rule stays silent on them.
+pub fn grants<'a>(document: &'a Document, action: &'a str) -> Vec<Grant<'a>> {
+    if document.kind != DocumentKind::Trust {
+        return Vec::new();
+    }
+    document
+        .statements
+        .iter()
+        .filter(|s| s.is_allow() && covers(s, action) == Tri::Yes)
+        .flat_map(|statement| {
+            statement
+                .principal
+                .iter()
+                .flat_map(|p| p.values_of("Federated"))
+                .filter_map(move |value| {
+                    let provider = classify_federated_principal(value.known()?);
+                    (!matches!(provider, FederatedPrincipal::Invalid(_))).then_some(Grant {
+                        statement,
+                        value,
+                        provider,
+                    })
+                })
+        })
+        .collect()
+}
+
+/// Whether a clause's key is `key` (keys are case-insensitive).
+pub fn is_key(clause: &Clause, key: &str) -> bool {
+    clause.key.value.eq_ignore_ascii_case(key)
+}
+
+/// The claims every OpenID Connect ID token carries: `sub` and `aud` are "REQUIRED" (OpenID
+/// Connect Core 1.0 §2, https://openid.net/specs/openid-connect-core-1_0.html#IDToken). On a
+/// key that is always present, `…IfExists` and `ForAllValues:` compare its one value as the
+/// plain operator does, so they restrict as much.
+const REQUIRED_CLAIMS: &[&str] = &["sub", "aud"];
+
+/// Whether a clause restricts its key to the listed values: an operator that is false when the
+/// key is absent and true only for the listed values ([`Operator::is_positive`]) — or, on a
+/// claim every token carries, any operator that is neither `Not…` nor `Null` — with values.
+fn requires(clause: &Clause) -> bool {
+    let always_present = clause.key.value.rsplit_once(':').is_some_and(|(_, claim)| {
+        REQUIRED_CLAIMS
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(claim))
+    });
+    !clause.values.is_empty()
+        && Operator::parse(&clause.operator.value).is_some_and(|op| {
+            op.is_positive() || (always_present && !op.is_negated() && op.base != BaseOp::Null)
+        })
+}
+
+/// The clauses of a statement that require `key` (see [`requires`]).
+pub fn requiring_clauses<'a>(statement: &'a Statement, key: &str) -> Vec<&'a Clause> {
+    statement
+        .clauses()
+        .iter()
+        .filter(|c| is_key(c, key) && requires(c))
+        .collect()
+}
+
+/// A clause on `key` that does not require it (`Not…`, `Null`, `…IfExists` on an optional
+/// claim), to point at in a finding.
+pub fn non_requiring_clause<'a>(statement: &'a Statement, key: &str) -> Option<&'a Clause> {
+    statement
+        .clauses()
+        .iter()
+        .find(|c| is_key(c, key) && !requires(c))
+}
+
+/// Whether a policy value under `operator` matches every value of the key: a `Like` (or ARN)
+/// pattern made of `*` alone.
+pub fn matches_everything(operator: &str, value: &SVal) -> bool {
+    Operator::parse(operator).is_some_and(|op| op.base.takes_wildcards())
+        && value
+            .known()
+            .is_some_and(|text| !text.is_empty() && text.bytes().all(|b| b == b'*'))
+}
+
+/// Whether something the linter cannot judge may restrict `key` for `action` beyond the
+/// statement's readable clauses: a condition it cannot read, a Deny it cannot see, or a Deny
+/// of the action with a condition on the key (a `Not…` operator there requires the key as
+/// surely as the Allow would).
+pub fn restricted_elsewhere(
+    document: &Document,
+    statement: &Statement,
+    action: &str,
+    key: &str,
+) -> bool {
+    statement.clauses().iter().any(|c| c.unreadable)
+        || document.may_hide_deny()
+        || document.statements.iter().any(|deny| {
+            deny.effect() == Some(Effect::Deny)
+                && covers(deny, action) != Tri::No
+                && deny
+                    .clauses()
+                    .iter()
+                    .any(|c| c.unreadable || is_key(c, key))
+        })
+}
+
+/// The grants of `sts:AssumeRoleWithWebIdentity` to GitHub Actions' OIDC provider
+/// (`token.actions.githubusercontent.com`, or `…/<slug>` for an enterprise's own issuer).
+pub fn github_grants(document: &Document) -> Vec<Grant<'_>> {
+    grants(document, WEB_IDENTITY)
+        .into_iter()
+        .filter(|g| {
+            matches!(g.provider, FederatedPrincipal::Oidc { provider, .. }
+                if federated_providers::is("github", provider))
+        })
+        .collect()
+}
+
+/// GitHub claims that name the workflow's repository or its owner. AWS STS has accepted them
+/// as condition keys since January 2026 ("AWS STS supports validation of identity provider
+/// claims", https://aws.amazon.com/about-aws/whats-new/2026/01/aws-sts-supports-validation-identity-provider-claims/);
+/// the list is not yet checked against an AWS page (AWS-SEMANTICS §5), so a condition on one
+/// is a restriction that may hold, and the rules stay silent.
+const GITHUB_REPOSITORY_CLAIMS: &[&str] = &[
+    "repository",
+    "repository_id",
+    "repository_owner",
+    "repository_owner_id",
+    "enterprise",
+    "enterprise_id",
+];
+
+/// Whether the statement requires a GitHub claim naming the repository or its owner, by a
+/// value that does not match everything.
+pub fn pins_github_repository(grant: &Grant<'_>) -> bool {
+    GITHUB_REPOSITORY_CLAIMS.iter().any(|claim| {
+        grant.claim_key(claim).is_some_and(|key| {
+            requiring_clauses(grant.statement, &key).iter().any(|c| {
+                !c.values
+                    .iter()
+                    .any(|v| matches_everything(&c.operator.value, v))
+            })
+        })
+    })
+}
