@@ -22,6 +22,7 @@ mod duplicate_sid;
 mod escalation_via_assume_chain;
 mod external_entry_reaches_privileged_role;
 mod github_oidc_missing_sub;
+mod github_oidc_sub_too_broad;
 mod identity_has_principal;
 mod identity_missing_resource;
 mod invalid_effect;
@@ -170,6 +171,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
     &github_oidc_missing_sub::RULE,
+    &github_oidc_sub_too_broad::RULE,
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,
