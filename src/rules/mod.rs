@@ -31,6 +31,7 @@ mod invalid_principal;
 mod invalid_version;
 mod legacy_version_with_variables;
 mod missing_version;
+mod oidc_missing_conditions;
 pub mod parse_error;
 mod prelude;
 mod principal_partial_wildcard;
@@ -172,6 +173,7 @@ pub static REGISTRY: &[&Rule] = &[
     &cross_account_trust_without_external_id::RULE,
     &github_oidc_missing_sub::RULE,
     &github_oidc_sub_too_broad::RULE,
+    &oidc_missing_conditions::RULE,
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,

@@ -70,9 +70,13 @@ pub fn grants<'a>(document: &'a Document, action: &'a str) -> Vec<Grant<'a>> {
         .collect()
 }
 
-/// Whether a clause's key is `key` (keys are case-insensitive).
+/// Whether a clause's key is `key`. Keys are case-insensitive; a provider registered with a
+/// trailing `/` (`auth.example.com/`) is matched with or without it, since the linter cannot
+/// tell which form AWS expects there.
 pub fn is_key(clause: &Clause, key: &str) -> bool {
+    let trim = |k: &str| k.replacen("/:", ":", 1);
     clause.key.value.eq_ignore_ascii_case(key)
+        || trim(&clause.key.value).eq_ignore_ascii_case(&trim(key))
 }
 
 /// The claims every OpenID Connect ID token carries: `sub` and `aud` are "REQUIRED" (OpenID
