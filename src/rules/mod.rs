@@ -14,6 +14,7 @@ mod boundary_blocks_assume;
 mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
+mod cognito_trust_unrestricted;
 mod cross_account_trust_without_external_id;
 mod dangling_assume_grant;
 mod data;
@@ -174,6 +175,7 @@ pub static REGISTRY: &[&Rule] = &[
     &github_oidc_missing_sub::RULE,
     &github_oidc_sub_too_broad::RULE,
     &oidc_missing_conditions::RULE,
+    &cognito_trust_unrestricted::RULE,
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,

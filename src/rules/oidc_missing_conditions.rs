@@ -21,13 +21,13 @@
 
 use super::data::federated_providers;
 use super::prelude::federation::{
-    WEB_IDENTITY, grants, is_key, matches_everything, non_requiring_clause, requiring_clauses,
-    restricted_elsewhere,
+    WEB_IDENTITY, grants, is_key, matches_everything, non_requiring_clause, pins,
+    requiring_clauses, restricted_elsewhere,
 };
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::model::Document;
 use crate::model::arn::FederatedPrincipal;
-use crate::model::{Clause, Document};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -47,15 +47,6 @@ pub static RULE: Rule = Rule {
 
 struct OidcMissingConditions;
 
-/// Whether a requiring clause restricts: no value of it matches every value (the values are
-/// ORed).
-fn restricts(clause: &Clause) -> bool {
-    !clause
-        .values
-        .iter()
-        .any(|v| matches_everything(&clause.operator.value, v))
-}
-
 impl DocumentRule for OidcMissingConditions {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
         for grant in grants(document, WEB_IDENTITY) {
@@ -69,7 +60,7 @@ impl DocumentRule for OidcMissingConditions {
             let aud = format!("{provider}:aud");
             let statement = grant.statement;
             let sub_clauses = requiring_clauses(statement, &sub);
-            if sub_clauses.iter().copied().any(restricts)
+            if sub_clauses.iter().copied().any(pins)
                 || restricted_elsewhere(document, statement, WEB_IDENTITY, &sub)
             {
                 continue;
@@ -78,19 +69,17 @@ impl DocumentRule for OidcMissingConditions {
             // (or, on one AWS does not expose, make the trust dead: TL211's), or what the IdP
             // sets in the token, such as the source identity or session tags (AWS's own
             // example pins `sts:SourceIdentity` beside the audience).
-            let other_claim = statement.clauses().iter().any(|c| {
-                !is_key(c, &sub)
-                    && !is_key(c, &aud)
-                    && requiring_clauses(statement, &c.key.value)
-                        .into_iter()
-                        .any(restricts)
-            });
+            let other_claim = statement
+                .clauses()
+                .iter()
+                .any(|c| !is_key(c, &sub) && !is_key(c, &aud) && pins(c));
             if other_claim {
                 continue;
             }
-            let audience = requiring_clauses(statement, &aud)
-                .into_iter()
-                .find(|c| restricts(c));
+            let audience = statement
+                .clauses()
+                .iter()
+                .find(|c| is_key(c, &aud) && pins(c));
             let named = federated_providers::provider(provider)
                 .map_or(String::new(), |p| format!(" ({})", p.name));
             let role = role_name(document);

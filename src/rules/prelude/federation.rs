@@ -188,3 +188,36 @@ pub fn pins_github_repository(grant: &Grant<'_>) -> bool {
         })
     })
 }
+
+/// A condition key's provider prefix and claim: `("cognito-identity.amazonaws.com", "aud")`.
+pub fn split_claim_key(key: &str) -> Option<(&str, &str)> {
+    key.rsplit_once(':')
+}
+
+/// The clauses of a statement on `claim` of the well-known provider `id`, under any of its
+/// prefixes (Cognito's keys are `cognito-identity.amazonaws.com.cn:…` in the China Regions).
+pub fn provider_claim_clauses<'a>(
+    statement: &'a Statement,
+    id: &str,
+    claim: &str,
+) -> Vec<&'a Clause> {
+    statement
+        .clauses()
+        .iter()
+        .filter(|c| {
+            split_claim_key(&c.key.value).is_some_and(|(prefix, c_claim)| {
+                c_claim.eq_ignore_ascii_case(claim) && federated_providers::is(id, prefix)
+            })
+        })
+        .collect()
+}
+
+/// Whether a clause restricts its key: it requires it ([`requiring_clauses`]) and none of its
+/// values matches every value (the values are ORed).
+pub fn pins(clause: &Clause) -> bool {
+    requires(clause)
+        && !clause
+            .values
+            .iter()
+            .any(|v| matches_everything(&clause.operator.value, v))
+}
