@@ -36,6 +36,7 @@ mod oidc_missing_conditions;
 pub mod parse_error;
 mod prelude;
 mod principal_partial_wildcard;
+mod saml_trust_missing_aud;
 mod self_assume_not_trusted;
 mod trust_account_wide;
 mod trust_any_principal;
@@ -176,6 +177,7 @@ pub static REGISTRY: &[&Rule] = &[
     &github_oidc_sub_too_broad::RULE,
     &oidc_missing_conditions::RULE,
     &cognito_trust_unrestricted::RULE,
+    &saml_trust_missing_aud::RULE,
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,

@@ -17,6 +17,7 @@ use crate::model::{Clause, Document, DocumentKind, Effect, SVal, Statement};
 use crate::rules::data::federated_providers;
 
 pub const WEB_IDENTITY: &str = "sts:AssumeRoleWithWebIdentity";
+pub const SAML: &str = "sts:AssumeRoleWithSAML";
 
 /// One known `Federated` value of an Allow statement that grants a federation action.
 pub struct Grant<'a> {
