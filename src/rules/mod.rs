@@ -32,6 +32,7 @@ mod invalid_principal;
 mod invalid_version;
 mod legacy_version_with_variables;
 mod missing_version;
+mod oidc_condition_key_mismatch;
 mod oidc_missing_conditions;
 pub mod parse_error;
 mod prelude;
@@ -176,6 +177,7 @@ pub static REGISTRY: &[&Rule] = &[
     &github_oidc_missing_sub::RULE,
     &github_oidc_sub_too_broad::RULE,
     &oidc_missing_conditions::RULE,
+    &oidc_condition_key_mismatch::RULE,
     &cognito_trust_unrestricted::RULE,
     &saml_trust_missing_aud::RULE,
     &trust_wildcard_action::RULE,

@@ -24,6 +24,14 @@ pub struct Provider {
     pub name: String,
     /// Its host/path, with `*` for any run of characters (case-insensitive).
     pub patterns: Vec<String>,
+    /// The claims AWS documents as condition keys for it, lower-case.
+    pub claims: Vec<String>,
+    /// Whether `claims` is every key AWS exposes for it, so that any other is never present.
+    pub closed: bool,
+    /// Whether its keys may carry any of its patterns as prefix, whatever the principal
+    /// (Cognito's China-Region principal is regional, its keys are not).
+    #[serde(default)]
+    pub any_prefix: bool,
 }
 
 impl Provider {
@@ -31,6 +39,11 @@ impl Provider {
         self.patterns
             .iter()
             .any(|p| wildcard_match(p, host_path, true))
+    }
+
+    /// Whether AWS documents `claim` as a condition key of this provider.
+    pub fn documents(&self, claim: &str) -> bool {
+        self.claims.iter().any(|c| c.eq_ignore_ascii_case(claim))
     }
 }
 

@@ -191,8 +191,15 @@ pub fn pins_github_repository(grant: &Grant<'_>) -> bool {
 }
 
 /// A condition key's provider prefix and claim: `("cognito-identity.amazonaws.com", "aud")`.
+/// A provider's host/path holds no `:`, so the prefix ends at the first one.
 pub fn split_claim_key(key: &str) -> Option<(&str, &str)> {
-    key.rsplit_once(':')
+    key.split_once(':')
+}
+
+/// Whether a key prefix is an identity provider's host/path: a domain, unlike the service
+/// prefixes (`aws`, `sts`, `saml`).
+pub fn is_provider_prefix(prefix: &str) -> bool {
+    prefix.contains('.')
 }
 
 /// The clauses of a statement on `claim` of the well-known provider `id`, under any of its
