@@ -229,3 +229,85 @@ pub fn pins(clause: &Clause) -> bool {
             .iter()
             .any(|v| matches_everything(&clause.operator.value, v))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::json::Dialect;
+    use crate::syntax::{Format, parse_file};
+
+    fn document(condition: &str) -> Document {
+        let text = format!(
+            r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow",
+                "Principal": {{"Federated": "arn:aws:iam::111122223333:oidc-provider/auth.example.com/"}},
+                "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {condition}}}]}}"#
+        );
+        let parsed = parse_file(
+            &text,
+            0,
+            "trust.json",
+            Format::Json(Dialect::Strict),
+            &Default::default(),
+        );
+        parsed.documents.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn if_exists_requires_a_claim_every_token_carries_but_not_an_optional_one() {
+        let d = document(
+            r#"{"StringEqualsIfExists": {"auth.example.com/:sub": "a", "auth.example.com/:amr": "b"},
+                "StringNotEquals": {"auth.example.com/:aud": "c"}}"#,
+        );
+        let s = &d.statements[0];
+        assert_eq!(requiring_clauses(s, "auth.example.com/:sub").len(), 1);
+        assert!(requiring_clauses(s, "auth.example.com/:amr").is_empty());
+        assert!(requiring_clauses(s, "auth.example.com/:aud").is_empty());
+        assert!(non_requiring_clause(s, "auth.example.com/:aud").is_some());
+    }
+
+    #[test]
+    fn keys_match_without_case_and_with_or_without_a_trailing_slash() {
+        let d = document(r#"{"StringLike": {"AUTH.example.com:SUB": ["x", "*"]}}"#);
+        let s = &d.statements[0];
+        let grant = &grants(&d, WEB_IDENTITY)[0];
+        assert_eq!(grant.claim_prefix(), Some("auth.example.com/"));
+        let clause = &requiring_clauses(s, "auth.example.com/:sub")[0];
+        // One of the ORed values is `*`: the clause requires the key but pins nothing.
+        assert!(!pins(clause));
+        assert_eq!(
+            split_claim_key("aws:RequestTag/a.b:c"),
+            Some(("aws", "RequestTag/a.b:c"))
+        );
+        assert!(!is_provider_prefix("aws") && is_provider_prefix("gitlab.com"));
+    }
+
+    #[test]
+    fn a_deny_on_the_key_may_restrict_it() {
+        let text = r#"{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+             "Action": "sts:AssumeRoleWithWebIdentity"},
+            {"Effect": "Deny", "Principal": {"Federated": "cognito-identity.amazonaws.com"},
+             "Action": "sts:AssumeRoleWithWebIdentity",
+             "Condition": {"StringNotEquals": {"cognito-identity.amazonaws.com:aud": "us-east-1:x"}}}]}"#;
+        let parsed = parse_file(
+            text,
+            0,
+            "trust.json",
+            Format::Json(Dialect::Strict),
+            &Default::default(),
+        );
+        let d = &parsed.documents[0];
+        assert!(restricted_elsewhere(
+            d,
+            &d.statements[0],
+            WEB_IDENTITY,
+            "cognito-identity.amazonaws.com:aud"
+        ));
+        assert!(!restricted_elsewhere(
+            d,
+            &d.statements[0],
+            WEB_IDENTITY,
+            "cognito-identity.amazonaws.com:sub"
+        ));
+    }
+}
