@@ -15,6 +15,7 @@ mod boundary_blocks_assume;
 mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
+mod cognito_trust_unrestricted;
 mod condition_key_never_present;
 mod condition_operator_invalid;
 mod condition_type_mismatch;
@@ -25,6 +26,8 @@ mod duplicate_key;
 mod duplicate_sid;
 mod escalation_via_assume_chain;
 mod external_entry_reaches_privileged_role;
+mod github_oidc_missing_sub;
+mod github_oidc_sub_too_broad;
 mod identity_has_principal;
 mod identity_missing_resource;
 mod invalid_effect;
@@ -33,12 +36,15 @@ mod invalid_principal;
 mod invalid_version;
 mod legacy_version_with_variables;
 mod missing_version;
+mod oidc_condition_key_mismatch;
+mod oidc_missing_conditions;
 pub mod parse_error;
 mod prelude;
 mod principal_partial_wildcard;
 mod principal_unique_id;
 mod redundant_session_principal;
 mod roles_anywhere_missing_actions;
+mod saml_trust_missing_aud;
 mod self_assume_not_trusted;
 mod service_trust_without_source_condition;
 mod trust_account_wide;
@@ -188,6 +194,12 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_condition_ineffective::RULE,
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
+    &github_oidc_missing_sub::RULE,
+    &github_oidc_sub_too_broad::RULE,
+    &oidc_missing_conditions::RULE,
+    &oidc_condition_key_mismatch::RULE,
+    &cognito_trust_unrestricted::RULE,
+    &saml_trust_missing_aud::RULE,
     &service_trust_without_source_condition::RULE,
     &trust_wildcard_action::RULE,
     &condition_key_never_present::RULE,

@@ -3,5 +3,6 @@
 //! date it was taken, so a reviewer can re-check it against AWS.
 
 pub mod condition_keys;
+pub mod federated_providers;
 pub mod source_condition_services;
 pub mod sts_actions;

@@ -2,6 +2,7 @@
 //! naming statements and roles in messages.
 
 pub mod condition_keys;
+pub mod federation;
 pub mod session_attribute;
 pub mod trust_actions;
 

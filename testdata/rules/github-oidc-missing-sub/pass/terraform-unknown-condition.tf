@@ -1,0 +1,17 @@
+# The whole condition comes from a variable: it may pin the subject.
+variable "conditions" {
+  type = any
+}
+
+resource "aws_iam_role" "ci" {
+  name = "ci"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = var.conditions
+    }]
+  })
+}
