@@ -15,8 +15,8 @@ mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
 mod cross_account_trust_without_external_id;
-mod data;
 mod dangling_assume_grant;
+mod data;
 mod duplicate_key;
 mod duplicate_sid;
 mod escalation_via_assume_chain;
@@ -28,6 +28,7 @@ pub mod invalid_policy_shape;
 mod invalid_principal;
 mod invalid_version;
 mod legacy_version_with_variables;
+mod mfa_condition_not_enforced;
 mod missing_version;
 pub mod parse_error;
 mod prelude;
@@ -168,6 +169,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_any_principal::RULE,
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
+    &mfa_condition_not_enforced::RULE,
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,

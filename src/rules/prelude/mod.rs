@@ -1,6 +1,7 @@
 //! Small helpers several rules share: locating elements in a document's source tree and
 //! naming statements and roles in messages.
 
+pub mod misc;
 pub mod session_attribute;
 
 use crate::eval::Tri;
