@@ -14,6 +14,7 @@ mod boundary_blocks_assume;
 mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
+mod conditioned_trust_shadowed;
 mod cross_account_trust_without_external_id;
 mod dangling_assume_grant;
 mod data;
@@ -171,6 +172,7 @@ pub static REGISTRY: &[&Rule] = &[
     &cross_account_trust_without_external_id::RULE,
     &mfa_condition_not_enforced::RULE,
     &trust_wildcard_action::RULE,
+    &conditioned_trust_shadowed::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,
     &dangling_assume_grant::RULE,
