@@ -33,6 +33,7 @@ mod mfa_condition_not_enforced;
 mod missing_version;
 pub mod parse_error;
 mod prelude;
+mod principal_arn_pattern_too_broad;
 mod principal_partial_wildcard;
 mod self_assume_not_trusted;
 mod trust_account_wide;
@@ -168,6 +169,7 @@ pub static REGISTRY: &[&Rule] = &[
     &identity_missing_resource::RULE,
     &missing_version::RULE,
     &trust_any_principal::RULE,
+    &principal_arn_pattern_too_broad::RULE,
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
     &mfa_condition_not_enforced::RULE,
