@@ -22,6 +22,7 @@ mod duplicate_key;
 mod duplicate_sid;
 mod escalation_via_assume_chain;
 mod external_entry_reaches_privileged_role;
+mod external_id_weak;
 mod identity_has_principal;
 mod identity_missing_resource;
 mod invalid_effect;
@@ -172,6 +173,7 @@ pub static REGISTRY: &[&Rule] = &[
     &principal_arn_pattern_too_broad::RULE,
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
+    &external_id_weak::RULE,
     &mfa_condition_not_enforced::RULE,
     &trust_wildcard_action::RULE,
     &conditioned_trust_shadowed::RULE,
