@@ -346,8 +346,9 @@ pub fn arn_like(pattern: &str, arn: &str) -> bool {
 }
 
 /// Seconds since the epoch of an ISO 8601 date/time (`2026-01-31`, `2026-01-31T12:00:00Z`,
-/// with optional fraction and offset) or of an epoch number.
-fn parse_date(text: &str) -> Option<i64> {
+/// with optional fraction and offset) or of an epoch number: the formats the `Date…`
+/// operators accept [UG:reference_policies_elements_condition_operators].
+pub fn parse_date(text: &str) -> Option<i64> {
     if let Ok(epoch) = text.parse::<i64>() {
         return Some(epoch);
     }

@@ -39,6 +39,7 @@ mod principal_partial_wildcard;
 mod self_assume_not_trusted;
 mod trust_account_wide;
 mod trust_any_principal;
+mod trust_expired_window;
 mod trust_missing_principal;
 mod trust_names_missing_principal;
 mod trust_notprincipal;
@@ -177,6 +178,7 @@ pub static REGISTRY: &[&Rule] = &[
     &mfa_condition_not_enforced::RULE,
     &trust_wildcard_action::RULE,
     &conditioned_trust_shadowed::RULE,
+    &trust_expired_window::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,
     &dangling_assume_grant::RULE,
