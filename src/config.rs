@@ -29,6 +29,8 @@ pub struct ConfigFile {
     pub inventory: InventorySection,
     #[serde(default)]
     pub sessions: SessionsSection,
+    #[serde(default)]
+    pub quotas: QuotasSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -75,6 +77,18 @@ pub struct SessionsSection {
     pub duration: Option<Spanned<u32>>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuotasSection {
+    /// The account's "Role trust policy length" quota, in characters without whitespace, when
+    /// it was raised from AWS's default (TL119).
+    pub role_trust_policy_length: Option<Spanned<u32>>,
+}
+
+/// AWS's default "Role trust policy length" quota, in characters not counting whitespace; an
+/// account may have it raised, never lowered [UG:reference_iam-quotas].
+pub const DEFAULT_TRUST_POLICY_LENGTH: u32 = 2_048;
+
 /// Session lengths `DurationSeconds` accepts: 15 minutes to 12 hours [STS-API].
 pub const SESSION_DURATION: std::ops::RangeInclusive<u32> = 900..=43_200;
 
@@ -98,7 +112,7 @@ pub struct ConfigError {
 }
 
 /// Settings rules read at run time.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// Our account IDs (`[accounts] own`).
     pub own_accounts: Vec<String>,
@@ -107,6 +121,9 @@ pub struct Settings {
     pub inventory_complete: bool,
     /// The session length callers request, in seconds (`[sessions] duration`).
     pub session_duration: Option<u32>,
+    /// The account's role trust policy length quota (`[quotas] role-trust-policy-length`,
+    /// else [`DEFAULT_TRUST_POLICY_LENGTH`]).
+    pub trust_policy_length: u32,
     /// The time of the run, in seconds since the epoch (`--now`, `[lint] now`, else the clock
     /// read once when the run starts). `None` when a caller of the library sets none: rules
     /// that judge dates stay silent.
@@ -130,6 +147,18 @@ pub fn parse_now(text: &str) -> Result<i64, String> {
         .ok_or_else(|| {
             format!("`{text}` is not an RFC 3339 date-time: use e.g. \"2026-12-04T12:00:00Z\"")
         })
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            own_accounts: Vec::new(),
+            inventory_complete: false,
+            session_duration: None,
+            trust_policy_length: DEFAULT_TRUST_POLICY_LENGTH,
+            now: None,
+        }
+    }
 }
 
 impl Settings {
@@ -177,6 +206,19 @@ pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
                 duration.get_ref(),
                 SESSION_DURATION.start(),
                 SESSION_DURATION.end()
+            ),
+        });
+    }
+    if let Some(length) = &file.quotas.role_trust_policy_length
+        && *length.get_ref() < DEFAULT_TRUST_POLICY_LENGTH
+    {
+        return Err(ConfigError {
+            path: path.to_path_buf(),
+            text: text.clone(),
+            span: Some(length.span()),
+            message: format!(
+                "{} is below AWS's default role trust policy length of {DEFAULT_TRUST_POLICY_LENGTH} characters, which a quota increase can only raise",
+                length.get_ref()
             ),
         });
     }

@@ -321,6 +321,9 @@ fn resolve(
             .collect();
         settings.inventory_complete = loaded.file.inventory.complete;
         settings.session_duration = loaded.file.sessions.duration.as_ref().map(|d| *d.get_ref());
+        if let Some(length) = &loaded.file.quotas.role_trust_policy_length {
+            settings.trust_policy_length = *length.get_ref();
+        }
         max_file_size = lint.max_file_size.unwrap_or(max_file_size);
         settings.now = lint
             .now

@@ -44,6 +44,7 @@ mod trust_missing_principal;
 mod trust_names_missing_principal;
 mod trust_notprincipal;
 mod trust_org_wide;
+mod trust_policy_too_large;
 mod trust_resource_element;
 mod trust_star_string_principal;
 mod trust_wildcard_action;
@@ -168,6 +169,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_star_string_principal::RULE,
     &principal_partial_wildcard::RULE,
     &invalid_principal::RULE,
+    &trust_policy_too_large::RULE,
     &identity_missing_resource::RULE,
     &missing_version::RULE,
     &trust_any_principal::RULE,
