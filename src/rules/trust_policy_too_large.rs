@@ -14,7 +14,7 @@
 //! is a lower bound and a finding is certain. The inline-policy quotas (an aggregate over all
 //! of a user's, group's or role's inline policies) need more than one document and are left
 //! out. Only characters written literally are judged: whether IAM accepts a `\u…` escape of
-//! one is not documented.
+//! one is not documented; and not in documents AWS returned, which IAM accepted.
 
 use super::prelude::opening;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
@@ -48,7 +48,9 @@ impl DocumentRule for TrustPolicyTooLarge {
         if document.kind == DocumentKind::Resource {
             return;
         }
-        check_characters(&document.raw, cx);
+        if !read_from_aws(document) {
+            check_characters(&document.raw, cx);
+        }
         let quota = match (&document.kind, &document.attachment) {
             (DocumentKind::Trust, _) => Some((
                 cx.settings.trust_policy_length as usize,
@@ -87,6 +89,24 @@ impl DocumentRule for TrustPolicyTooLarge {
             .with_help(help),
         );
     }
+}
+
+/// Whether the document is one AWS returned (an account dump, `get-role` output): its owner
+/// or its managed policy ARN names a real account, not a deploying one. IAM accepted it, so
+/// its characters are not judged (a dump shows them after URL-decoding, where escapes can no
+/// longer be told from literal text); its size still is, against the configured quota.
+fn read_from_aws(document: &Document) -> bool {
+    let real = |account: &str| account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
+    let owner = document
+        .owner
+        .as_ref()
+        .and_then(|o| o.account.as_deref())
+        .is_some_and(real);
+    let managed = match &document.attachment {
+        Attachment::Managed { arn } => Arn::parse(arn).is_some_and(|a| real(a.account)),
+        _ => false,
+    };
+    owner || managed
 }
 
 /// A customer managed policy: `arn:aws:iam::<account>:policy/…`. AWS managed policies
