@@ -22,7 +22,7 @@ use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ACTIONS, covers_any};
-use crate::model::{Document, DocumentKind, Effect};
+use crate::model::{Document, DocumentKind, Effect, PrincipalForm, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -47,12 +47,18 @@ impl DocumentRule for MfaConditionNotEnforced {
         if document.kind != DocumentKind::Trust {
             return;
         }
+        // Only IAM users sign with long-term access keys: a trust that admits no AWS
+        // principal (a service, an identity provider) has no such caller.
+        let admits_aws = document
+            .statements
+            .iter()
+            .any(|s| s.is_allow() && names_aws_principal(s));
         for statement in &document.statements {
-            if covers_any(statement, ASSUME_ACTIONS) == Tri::No {
+            if covers_any(statement, ASSUME_ACTIONS) == Tri::No || !admits_aws {
                 continue;
             }
             match statement.effect() {
-                Some(Effect::Allow) => {
+                Some(Effect::Allow) if names_aws_principal(statement) => {
                     // A Deny (seen or not) may refuse callers without MFA already.
                     if document.may_hide_deny() || denies_without_mfa(document, statement) {
                         continue;
@@ -99,8 +105,15 @@ impl DocumentRule for MfaConditionNotEnforced {
                         .with_help("Use `BoolIfExists`: `\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}` is true when the key is absent, so the Deny applies."),
                     );
                 }
-                None => {}
+                _ => {}
             }
         }
     }
+}
+
+/// Whether the statement names an AWS principal (`{"AWS": …}` or the bare `"*"`).
+fn names_aws_principal(statement: &Statement) -> bool {
+    statement.principal.as_ref().is_some_and(|p| {
+        matches!(p.form, PrincipalForm::Star(_)) || p.values_of("AWS").next().is_some()
+    })
 }
