@@ -29,6 +29,8 @@ pub struct ConfigFile {
     pub inventory: InventorySection,
     #[serde(default)]
     pub sessions: SessionsSection,
+    #[serde(default)]
+    pub quotas: QuotasSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,6 +47,9 @@ pub struct LintSection {
     pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
     /// Files larger than this many bytes are not read (TL002).
     pub max_file_size: Option<u64>,
+    /// The time rules judge dates against (TL218), as an RFC 3339 date-time; default: the
+    /// time the run starts.
+    pub now: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -72,6 +77,18 @@ pub struct SessionsSection {
     pub duration: Option<Spanned<u32>>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuotasSection {
+    /// The account's "Role trust policy length" quota, in characters without whitespace, when
+    /// it was raised from AWS's default (TL119).
+    pub role_trust_policy_length: Option<Spanned<u32>>,
+}
+
+/// AWS's default "Role trust policy length" quota, in characters not counting whitespace; an
+/// account may have it raised, never lowered [UG:reference_iam-quotas].
+pub const DEFAULT_TRUST_POLICY_LENGTH: u32 = 2_048;
+
 /// Session lengths `DurationSeconds` accepts: 15 minutes to 12 hours [STS-API].
 pub const SESSION_DURATION: std::ops::RangeInclusive<u32> = 900..=43_200;
 
@@ -95,7 +112,7 @@ pub struct ConfigError {
 }
 
 /// Settings rules read at run time.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// Our account IDs (`[accounts] own`).
     pub own_accounts: Vec<String>,
@@ -104,6 +121,44 @@ pub struct Settings {
     pub inventory_complete: bool,
     /// The session length callers request, in seconds (`[sessions] duration`).
     pub session_duration: Option<u32>,
+    /// The account's role trust policy length quota (`[quotas] role-trust-policy-length`,
+    /// else [`DEFAULT_TRUST_POLICY_LENGTH`]).
+    pub trust_policy_length: u32,
+    /// The time of the run, in seconds since the epoch (`--now`, `[lint] now`, else the clock
+    /// read once when the run starts). `None` when a caller of the library sets none: rules
+    /// that judge dates stay silent.
+    pub now: Option<i64>,
+}
+
+/// Reads an RFC 3339 date-time (or a plain date) as seconds since the epoch, for `--now` and
+/// `[lint] now`.
+pub fn parse_now(text: &str) -> Result<i64, String> {
+    let looks_like_date = text.len() >= 10
+        && text.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    looks_like_date
+        .then(|| crate::eval::condition::parse_date(text))
+        .flatten()
+        .ok_or_else(|| {
+            format!("`{text}` is not an RFC 3339 date-time: use e.g. \"2026-12-04T12:00:00Z\"")
+        })
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            own_accounts: Vec::new(),
+            inventory_complete: false,
+            session_duration: None,
+            trust_policy_length: DEFAULT_TRUST_POLICY_LENGTH,
+            now: None,
+        }
+    }
 }
 
 impl Settings {
@@ -152,6 +207,29 @@ pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
                 SESSION_DURATION.start(),
                 SESSION_DURATION.end()
             ),
+        });
+    }
+    if let Some(length) = &file.quotas.role_trust_policy_length
+        && *length.get_ref() < DEFAULT_TRUST_POLICY_LENGTH
+    {
+        return Err(ConfigError {
+            path: path.to_path_buf(),
+            text: text.clone(),
+            span: Some(length.span()),
+            message: format!(
+                "{} is below AWS's default role trust policy length of {DEFAULT_TRUST_POLICY_LENGTH} characters, which a quota increase can only raise",
+                length.get_ref()
+            ),
+        });
+    }
+    if let Some(now) = &file.lint.now
+        && let Err(message) = parse_now(now.get_ref())
+    {
+        return Err(ConfigError {
+            path: path.to_path_buf(),
+            text: text.clone(),
+            span: Some(now.span()),
+            message,
         });
     }
     let principals = principal::resolve(&file.principal, path, &display(path), &text).map_err(
@@ -221,6 +299,16 @@ mod tests {
         let err = parse(text).unwrap_err();
         let span = err.span().unwrap();
         assert_eq!(&text[span], "selekt");
+    }
+
+    #[test]
+    fn now_is_an_rfc_3339_date_time() {
+        assert_eq!(parse_now("1970-01-02T00:00:00Z"), Ok(86_400));
+        assert_eq!(parse_now("1970-01-02"), Ok(86_400));
+        assert_eq!(parse_now("1970-01-01T02:00:00+01:00"), Ok(3600));
+        assert!(parse_now("tomorrow").is_err());
+        assert!(parse_now("1700000000").is_err());
+        assert!(parse_now("2026-13-01T00:00:00Z").is_err());
     }
 
     #[test]

@@ -398,10 +398,20 @@ fn identifiers_from_tfvars_are_resolved() {
              "Condition": {"StringEquals": {"sts:ExternalId": ["partner-7f3a"]}}},
         ])
     );
-    // The `"*"` comes from terraform.tfvars, and the finding points there.
+    // The `"*"` comes from terraform.tfvars, and the finding points there. It also admits
+    // the partner without its external ID (TL216).
     assert_eq!(
         lint("tfvars"),
-        [finding("TL201", "terraform.tfvars", 1, 23, "\"*\"")]
+        [
+            finding(
+                "TL216",
+                "main.tf",
+                29,
+                22,
+                "\"arn:aws:iam::${var.partner_account}:role/ci\""
+            ),
+            finding("TL201", "terraform.tfvars", 1, 23, "\"*\"")
+        ]
     );
 }
 

@@ -73,6 +73,10 @@ pub struct RuleArgs {
     /// The lowest severity that makes the run fail (exit 1).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+    /// Judge dates in policies (TL218) as of this RFC 3339 date-time instead of the time of
+    /// the run, for output that does not change from day to day.
+    #[arg(long, value_name = "DATE", value_parser = config::parse_now)]
+    pub now: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -317,7 +321,14 @@ fn resolve(
             .collect();
         settings.inventory_complete = loaded.file.inventory.complete;
         settings.session_duration = loaded.file.sessions.duration.as_ref().map(|d| *d.get_ref());
+        if let Some(length) = &loaded.file.quotas.role_trust_policy_length {
+            settings.trust_policy_length = *length.get_ref();
+        }
         max_file_size = lint.max_file_size.unwrap_or(max_file_size);
+        settings.now = lint
+            .now
+            .as_ref()
+            .and_then(|now| config::parse_now(now.get_ref()).ok());
     }
     if let Some(select) = &rules.select {
         selectors.select = Some(select.clone());
@@ -328,6 +339,13 @@ fn resolve(
     selectors.ignore.extend(rules.ignore.iter().cloned());
     fail_on = rules.fail_on.unwrap_or(fail_on);
     max_file_size = args.max_file_size.unwrap_or(max_file_size);
+    // The clock is read here, once per run: rules take the time from the settings.
+    settings.now = rules.now.or(settings.now).or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| i64::try_from(d.as_secs()).ok())
+    });
     let selection = Selection::resolve(&selectors).map_err(usage)?;
     Ok((selection, settings, fail_on, max_file_size))
 }

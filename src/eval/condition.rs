@@ -455,8 +455,9 @@ pub fn arn_like(pattern: &str, arn: &str) -> bool {
 }
 
 /// Seconds since the epoch of an ISO 8601 date/time (`2026-01-31`, `2026-01-31T12:00:00Z`,
-/// with optional fraction and offset) or of an epoch number.
-fn parse_date(text: &str) -> Option<i64> {
+/// with optional fraction and offset) or of an epoch number: the formats the `Date…`
+/// operators accept [UG:reference_policies_elements_condition_operators].
+pub fn parse_date(text: &str) -> Option<i64> {
     if let Ok(epoch) = text.parse::<i64>() {
         return Some(epoch);
     }
@@ -465,7 +466,9 @@ fn parse_date(text: &str) -> Option<i64> {
     let year: i64 = parts.next()?.parse().ok()?;
     let month: i64 = parts.next()?.parse().ok()?;
     let day: i64 = parts.next()?.parse().ok()?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    // ISO 8601 years have four digits; the bounds also keep the arithmetic below from
+    // overflowing on hostile input.
+    if !(0..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
     let (clock, offset) = split_offset(time)?;
@@ -476,6 +479,10 @@ fn parse_date(text: &str) -> Option<i64> {
         .map_or(Some(0), |s| s.parse().ok())?;
     let minutes: i64 = clock_parts.next().map_or(Some(0), |s| s.parse().ok())?;
     let seconds: f64 = clock_parts.next().map_or(Some(0.0), |s| s.parse().ok())?;
+    if !(0..=24).contains(&hours) || !(0..=59).contains(&minutes) || !(0.0..61.0).contains(&seconds)
+    {
+        return None;
+    }
     Some(
         days_from_civil(year, month, day) * 86_400 + hours * 3600 + minutes * 60 + seconds as i64
             - offset,
@@ -492,10 +499,11 @@ fn split_offset(time: &str) -> Option<(&str, i64)> {
             let (clock, offset) = time.split_at(at);
             let sign = if offset.starts_with('-') { -1 } else { 1 };
             let (h, m) = offset[1..].split_once(':').unwrap_or((&offset[1..], "0"));
-            Some((
-                clock,
-                sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60),
-            ))
+            let (h, m) = (h.parse::<i64>().ok()?, m.parse::<i64>().ok()?);
+            if !(0..=23).contains(&h) || !(0..=59).contains(&m) {
+                return None;
+            }
+            Some((clock, sign * (h * 3600 + m * 60)))
         }
         None => Some((time, 0)),
     }
@@ -595,6 +603,14 @@ mod tests {
         assert_eq!(parse_date("1970-01-01T01:00:00Z"), Some(3600));
         assert_eq!(parse_date("1970-01-01T02:00:00+01:00"), Some(3600));
         assert_eq!(parse_date("2020-03-01"), Some(1_583_020_800));
+    }
+
+    #[test]
+    fn dates_out_of_range_are_not_dates() {
+        assert_eq!(parse_date("99999999999999999-01-01"), None);
+        assert_eq!(parse_date("2026-01-01T99999999999999:00:00Z"), None);
+        assert_eq!(parse_date("2026-01-01T00:00:00+99999999999999:00"), None);
+        assert_eq!(parse_date("2026-01-01T00:00:NaNZ"), None);
     }
 
     #[test]

@@ -213,7 +213,7 @@ fn requires_external_id(statement: &Statement) -> bool {
 /// pass an external ID: `Null {"sts:ExternalId": "true"}`, or a `Not…` string operator on it
 /// (true when the key is absent). Such a Deny enforces the ID as surely as the Allow's own
 /// condition would.
-fn denies_without_external_id(document: &Document, allow: &Statement) -> bool {
+pub(super) fn denies_without_external_id(document: &Document, allow: &Statement) -> bool {
     let allowed: Vec<&str> = allow
         .principal
         .iter()

@@ -19,6 +19,7 @@ mod cognito_trust_unrestricted;
 mod condition_key_never_present;
 mod condition_operator_invalid;
 mod condition_type_mismatch;
+mod conditioned_trust_shadowed;
 mod cross_account_trust_without_external_id;
 mod dangling_assume_grant;
 mod data;
@@ -26,6 +27,7 @@ mod duplicate_key;
 mod duplicate_sid;
 mod escalation_via_assume_chain;
 mod external_entry_reaches_privileged_role;
+mod external_id_weak;
 mod github_oidc_missing_sub;
 mod github_oidc_sub_too_broad;
 mod identity_has_principal;
@@ -35,11 +37,13 @@ pub mod invalid_policy_shape;
 mod invalid_principal;
 mod invalid_version;
 mod legacy_version_with_variables;
+mod mfa_condition_not_enforced;
 mod missing_version;
 mod oidc_condition_key_mismatch;
 mod oidc_missing_conditions;
 pub mod parse_error;
 mod prelude;
+mod principal_arn_pattern_too_broad;
 mod principal_partial_wildcard;
 mod principal_unique_id;
 mod redundant_session_principal;
@@ -50,11 +54,13 @@ mod service_trust_without_source_condition;
 mod trust_account_wide;
 mod trust_any_principal;
 mod trust_condition_ineffective;
+mod trust_expired_window;
 mod trust_invalid_action;
 mod trust_missing_principal;
 mod trust_names_missing_principal;
 mod trust_notprincipal;
 mod trust_org_wide;
+mod trust_policy_too_large;
 mod trust_resource_element;
 mod trust_star_string_principal;
 mod trust_wildcard_action;
@@ -186,14 +192,18 @@ pub static REGISTRY: &[&Rule] = &[
     &condition_operator_invalid::RULE,
     &condition_type_mismatch::RULE,
     &wildcard_in_exact_operator::RULE,
+    &trust_policy_too_large::RULE,
     &roles_anywhere_missing_actions::RULE,
     &redundant_session_principal::RULE,
     &identity_missing_resource::RULE,
     &missing_version::RULE,
     &trust_any_principal::RULE,
     &trust_condition_ineffective::RULE,
+    &principal_arn_pattern_too_broad::RULE,
     &trust_account_wide::RULE,
     &cross_account_trust_without_external_id::RULE,
+    &external_id_weak::RULE,
+    &mfa_condition_not_enforced::RULE,
     &github_oidc_missing_sub::RULE,
     &github_oidc_sub_too_broad::RULE,
     &oidc_missing_conditions::RULE,
@@ -202,7 +212,9 @@ pub static REGISTRY: &[&Rule] = &[
     &saml_trust_missing_aud::RULE,
     &service_trust_without_source_condition::RULE,
     &trust_wildcard_action::RULE,
+    &conditioned_trust_shadowed::RULE,
     &condition_key_never_present::RULE,
+    &trust_expired_window::RULE,
     &trust_org_wide::RULE,
     &assume_missing_identity_permission::RULE,
     &dangling_assume_grant::RULE,
