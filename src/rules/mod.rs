@@ -8,6 +8,7 @@ use crate::graph::Graph;
 use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
+mod assume_any_role;
 mod assume_cycle;
 mod assume_missing_identity_permission;
 mod boundary_blocks_assume;
@@ -15,8 +16,8 @@ mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
 mod chained_session_over_one_hour;
 mod cross_account_trust_without_external_id;
-mod data;
 mod dangling_assume_grant;
+mod data;
 mod duplicate_key;
 mod duplicate_sid;
 mod escalation_via_assume_chain;
@@ -170,6 +171,7 @@ pub static REGISTRY: &[&Rule] = &[
     &cross_account_trust_without_external_id::RULE,
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
+    &assume_any_role::RULE,
     &assume_missing_identity_permission::RULE,
     &dangling_assume_grant::RULE,
     &trust_names_missing_principal::RULE,

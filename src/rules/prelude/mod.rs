@@ -1,6 +1,7 @@
 //! Small helpers several rules share: locating elements in a document's source tree and
 //! naming statements and roles in messages.
 
+pub mod identity_grants;
 pub mod session_attribute;
 
 use crate::eval::Tri;
