@@ -19,7 +19,7 @@
 //! identity policies are checked.
 
 use super::prelude::describe;
-use super::prelude::identity_grants::{covers_every_role, limits_roles, resource_covering};
+use super::prelude::identity_grants::{covers_every_role, limits_roles, resource_covering, shown};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{covers, value_matches};
@@ -64,7 +64,7 @@ impl DocumentRule for AssumeAnyRole {
             let Some(resource) = resource_covering(statement, covers_every_role) else {
                 continue;
             };
-            let written = resource.known().unwrap_or(resource.value.written());
+            let written = shown(resource);
             let mut diagnostic = Diagnostic::new(
                 &RULE.meta,
                 resource.span,

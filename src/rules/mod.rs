@@ -31,6 +31,7 @@ mod invalid_version;
 mod legacy_version_with_variables;
 mod missing_version;
 pub mod parse_error;
+mod passrole_star;
 mod prelude;
 mod principal_partial_wildcard;
 mod self_assume_not_trusted;
@@ -172,6 +173,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
     &assume_any_role::RULE,
+    &passrole_star::RULE,
     &assume_missing_identity_permission::RULE,
     &dangling_assume_grant::RULE,
     &trust_names_missing_principal::RULE,

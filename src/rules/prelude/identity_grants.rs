@@ -18,8 +18,8 @@ use std::collections::{HashSet, VecDeque};
 
 use crate::eval::Tri;
 use crate::eval::condition::Operator;
-use crate::model::arn::{Arn, is_deploying_account};
-use crate::model::{SVal, Statement};
+use crate::model::arn::{Arn, is_account_id, is_deploying_account};
+use crate::model::{SVal, Statement, Val};
 
 /// Patterns longer than this are not analysed (no ARN is this long): the answer is unknown.
 const MAX_PATTERN: usize = 2048;
@@ -81,13 +81,14 @@ struct Slot {
 
 /// Which account the role ARNs are in.
 #[derive(Debug, Clone, Copy)]
-enum Account {
+enum Account<'a> {
     Any,
+    Fixed(&'a str),
 }
 
 /// The role ARNs of one partition (or of any, `None`) and account, as a sequence of slots.
 /// A repeating slot's class never overlaps the next slot's, so the automaton is deterministic.
-fn role_language(partition: Option<&str>, account: Account) -> Vec<Slot> {
+fn role_language(partition: Option<&str>, account: Account<'_>) -> Vec<Slot> {
     fn literal(slots: &mut Vec<Slot>, text: &str) {
         slots.extend(text.chars().map(|c| Slot {
             class: Class::Literal(c),
@@ -105,6 +106,7 @@ fn role_language(partition: Option<&str>, account: Account) -> Vec<Slot> {
     }
     literal(&mut slots, ":iam::");
     match account {
+        Account::Fixed(a) => literal(&mut slots, a),
         Account::Any => slots.extend((0..12).map(|_| Slot {
             class: Class::Digit,
             repeats: false,
@@ -267,7 +269,20 @@ pub fn covers_every_role(value: &SVal) -> Tri {
     every_role_in(&text, Account::Any)
 }
 
-fn every_role_in(text: &str, account: Account) -> Tri {
+/// Whether a `Resource` value covers every role of one account (or of every account):
+/// `arn:aws:iam::111122223333:role/*` as well as `*`.
+pub fn covers_every_role_of_an_account(value: &SVal) -> Tri {
+    let Some(text) = pattern_text(value) else {
+        return Tri::Unknown;
+    };
+    let account = text.split(':').nth(4).filter(|a| is_account_id(a));
+    match account {
+        Some(account) => every_role_in(&text, Account::Fixed(account)),
+        None => every_role_in(&text, Account::Any),
+    }
+}
+
+fn every_role_in(text: &str, account: Account<'_>) -> Tri {
     let mut answer = Tri::No;
     for partition in PARTITIONS {
         match explore(text, &role_language(Some(partition), account)) {
@@ -277,6 +292,18 @@ fn every_role_in(text: &str, account: Account) -> Tri {
         }
     }
     answer
+}
+
+/// How a `Resource` value is named in a message: its text, or — when the text holds a
+/// deploying account, which has no name — the expression as written.
+pub fn shown(value: &SVal) -> &str {
+    match &value.value {
+        Val::Known(text) => text,
+        Val::Symbol(symbol) if symbol.exact && !symbol.identity.contains("<account of ") => {
+            &symbol.identity
+        }
+        other => other.written(),
+    }
 }
 
 /// Condition keys that limit which roles a statement reaches: the account, organization and
@@ -327,7 +354,6 @@ pub fn resource_covering(statement: &Statement, covers: fn(&SVal) -> Tri) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Val;
     use crate::source::Span;
 
     fn value(text: &str) -> SVal {
@@ -371,6 +397,26 @@ mod tests {
         assert_eq!(
             covers_every_role(&value("arn:aws:iam::${aws:PrincipalAccount}:role/*")),
             Tri::Unknown
+        );
+    }
+
+    #[test]
+    fn every_role_of_one_account() {
+        assert_eq!(
+            covers_every_role_of_an_account(&value("arn:aws:iam::111122223333:role/*")),
+            Tri::Yes
+        );
+        assert_eq!(
+            covers_every_role_of_an_account(&value("arn:aws:iam::111122223333:*")),
+            Tri::Yes
+        );
+        assert_eq!(
+            covers_every_role_of_an_account(&value("arn:aws:iam::111122223333:role/app-*")),
+            Tri::No
+        );
+        assert_eq!(
+            covers_every_role_of_an_account(&value("arn:aws:iam::<account of infra>:role/*")),
+            Tri::Yes
         );
     }
 
