@@ -30,6 +30,7 @@ mod invalid_principal;
 mod invalid_version;
 mod legacy_version_with_variables;
 mod missing_version;
+mod notaction_grants_assume;
 pub mod parse_error;
 mod passrole_star;
 mod prelude;
@@ -174,6 +175,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_org_wide::RULE,
     &assume_any_role::RULE,
     &passrole_star::RULE,
+    &notaction_grants_assume::RULE,
     &assume_missing_identity_permission::RULE,
     &dangling_assume_grant::RULE,
     &trust_names_missing_principal::RULE,
