@@ -11,6 +11,7 @@ use crate::report::diagnostic::{Diagnostic, Severity};
 mod assume_any_role;
 mod assume_cycle;
 mod assume_missing_identity_permission;
+mod assume_resource_not_a_role;
 mod boundary_blocks_assume;
 mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
@@ -174,6 +175,7 @@ pub static REGISTRY: &[&Rule] = &[
     &trust_wildcard_action::RULE,
     &trust_org_wide::RULE,
     &assume_any_role::RULE,
+    &assume_resource_not_a_role::RULE,
     &passrole_star::RULE,
     &notaction_grants_assume::RULE,
     &assume_missing_identity_permission::RULE,

@@ -294,6 +294,18 @@ fn every_role_in(text: &str, account: Account<'_>) -> Tri {
     answer
 }
 
+/// Whether a `Resource` value can match some role ARN (of any partition and account).
+/// `Unknown` for a value the linter cannot read.
+pub fn may_match_a_role(value: &SVal) -> Tri {
+    let Some(text) = pattern_text(value) else {
+        return Tri::Unknown;
+    };
+    match explore(&text, &role_language(None, Account::Any)) {
+        Some(reach) => Tri::from_bool(reach.some),
+        None => Tri::Unknown,
+    }
+}
+
 /// How a `Resource` value is named in a message: its text, or — when the text holds a
 /// deploying account, which has no name — the expression as written.
 pub fn shown(value: &SVal) -> &str {
@@ -421,8 +433,43 @@ mod tests {
     }
 
     #[test]
+    fn some_role() {
+        for yes in [
+            "*",
+            "arn:aws:iam::111122223333:role/admin",
+            "arn:aws:iam::111122223333:role/path/to/admin",
+            "arn:aws-us-gov:iam::111122223333:role/a",
+            "arn:aws:iam::*:role/team-*",
+            "arn:aws:iam::*:*",
+            "arn:aws:iam::<account of infra>:role/x",
+            "arn:aws:*:*:*:*",
+        ] {
+            assert_eq!(may_match_a_role(&value(yes)), Tri::Yes, "{yes}");
+        }
+        for no in [
+            "arn:aws:iam::111122223333:user/alice",
+            "arn:aws:iam::111122223333:group/admins",
+            "arn:aws:iam::111122223333:policy/p",
+            "arn:aws:iam::111122223333:admin",
+            "arn:aws:iam::1111222233:role/admin",
+            "arn:aws:s3:::bucket/*",
+            "arn:aws:sts::111122223333:role/admin",
+            "arn:aws:iam::111122223333:role/",
+            "arn:aws:iam:us-east-1:111122223333:role/admin",
+            "role/admin",
+            "arn:aws:iam::111122223333:user/*",
+        ] {
+            assert_eq!(may_match_a_role(&value(no)), Tri::No, "{no}");
+        }
+        // A path may hold `:` (IAM allows printable ASCII in paths), so a `*` account can
+        // reach into one: `arn:aws:iam::1…:role/x:user/y` is a role ARN.
+        assert_eq!(may_match_a_role(&value("arn:aws:iam::*:user/*")), Tri::Yes);
+    }
+
+    #[test]
     fn huge_patterns_are_unknown() {
         let long = format!("arn:aws:iam::*:role/{}", "*a".repeat(2000));
         assert_eq!(covers_every_role(&value(&long)), Tri::Unknown);
+        assert_eq!(may_match_a_role(&value(&long)), Tri::Unknown);
     }
 }
