@@ -49,6 +49,7 @@ mod trust_wildcard_action;
 mod unknown_policy_element;
 mod unreachable_role;
 pub mod unreadable_file;
+mod unresolved_value;
 
 /// What every rule declares about itself.
 #[derive(Debug)]
@@ -155,6 +156,7 @@ pub static REGISTRY: &[&Rule] = &[
     &unreadable_file::RULE,
     &duplicate_key::RULE,
     &invalid_policy_shape::RULE,
+    &unresolved_value::RULE,
     &unknown_policy_element::RULE,
     &invalid_effect::RULE,
     &invalid_version::RULE,
