@@ -13,11 +13,10 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
-use support::{findings, lint_json, trustlint};
+use support::{counts_by_code, findings, lint_json, trustlint};
 
 const FIXTURES: &str = "testdata/frontends/cloudformation";
 const CORPUS: &str = "../shared/corpus/cloudformation";
@@ -387,9 +386,7 @@ fn corpus_templates_lint_without_failure_and_only_bad_templates_are_unreadable()
         return;
     }
     let json = lint_json(&["--select", "ALL", "--ignore", "TL005", CORPUS]);
-    let diagnostics = json["diagnostics"].as_array().unwrap();
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for diagnostic in diagnostics {
+    for diagnostic in json["diagnostics"].as_array().unwrap() {
         let code = diagnostic["code"].as_str().unwrap();
         let path = diagnostic["path"].as_str().unwrap();
         if code.starts_with("TL0") {
@@ -399,11 +396,6 @@ fn corpus_templates_lint_without_failure_and_only_bad_templates_are_unreadable()
                 diagnostic["message"]
             );
         }
-        *counts.entry(code.to_string()).or_default() += 1;
     }
-    let summary: String = counts
-        .iter()
-        .map(|(code, count)| format!("{code} {count}\n"))
-        .collect();
-    insta::assert_snapshot!(summary);
+    insta::assert_snapshot!(counts_by_code(&json));
 }
