@@ -9,8 +9,9 @@
 //! wildcard automaton is run against the automaton of role ARNs (a product construction over
 //! the characters that matter), which answers for every ARN at once.
 //!
-//! The role-ARN language used here is a little wider than AWS's (any printable ASCII after
-//! `role/`, any `[a-z0-9-]` partition when the partition is free): wider makes "covers every
+//! The role-ARN language used here is a little wider than AWS's (any character IAM allows in
+//! a path, U+0021–U+007F, anywhere after `role/`; any `[a-z0-9-]` partition when the
+//! partition is free): wider makes "covers every
 //! role" harder to meet and "matches no role" harder to meet, so both answers err towards
 //! silence.
 
@@ -49,7 +50,8 @@ enum Class {
     Digit,
     /// A character of a partition name.
     PartitionChar,
-    /// A character of a role's path or name (printable ASCII, a superset of what IAM allows).
+    /// A character of a role's path or name: `!` (U+0021) through DEL (U+007F), what IAM
+    /// allows in a path (`CreateRole`'s `Path`), a superset of a name's characters.
     Printable,
 }
 
@@ -59,7 +61,7 @@ impl Class {
             Class::Literal(l) => c == l,
             Class::Digit => c.is_ascii_digit(),
             Class::PartitionChar => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
-            Class::Printable => ('!'..='~').contains(&c),
+            Class::Printable => ('!'..='\u{7f}').contains(&c),
         }
     }
 
@@ -68,7 +70,7 @@ impl Class {
             Class::Literal(l) => Box::new(std::iter::once(l)),
             Class::Digit => Box::new('0'..='9'),
             Class::PartitionChar => Box::new(('a'..='z').chain('0'..='9').chain(['-'])),
-            Class::Printable => Box::new('!'..='~'),
+            Class::Printable => Box::new('!'..='\u{7f}'),
         }
     }
 }
