@@ -9,8 +9,10 @@ use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 mod action_principal_mismatch;
+mod assume_any_role;
 mod assume_cycle;
 mod assume_missing_identity_permission;
+mod assume_resource_not_a_role;
 mod boundary_blocks_assume;
 mod chain_missing_set_source_identity;
 mod chain_missing_tag_session;
@@ -39,9 +41,11 @@ mod invalid_version;
 mod legacy_version_with_variables;
 mod mfa_condition_not_enforced;
 mod missing_version;
+mod notaction_grants_assume;
 mod oidc_condition_key_mismatch;
 mod oidc_missing_conditions;
 pub mod parse_error;
+mod passrole_star;
 mod prelude;
 mod principal_arn_pattern_too_broad;
 mod principal_partial_wildcard;
@@ -67,6 +71,7 @@ mod trust_wildcard_action;
 mod unknown_policy_element;
 mod unreachable_role;
 pub mod unreadable_file;
+mod unresolved_value;
 mod wildcard_in_exact_operator;
 
 /// What every rule declares about itself.
@@ -174,6 +179,7 @@ pub static REGISTRY: &[&Rule] = &[
     &unreadable_file::RULE,
     &duplicate_key::RULE,
     &invalid_policy_shape::RULE,
+    &unresolved_value::RULE,
     &unknown_policy_element::RULE,
     &invalid_effect::RULE,
     &invalid_version::RULE,
@@ -216,6 +222,10 @@ pub static REGISTRY: &[&Rule] = &[
     &condition_key_never_present::RULE,
     &trust_expired_window::RULE,
     &trust_org_wide::RULE,
+    &assume_any_role::RULE,
+    &assume_resource_not_a_role::RULE,
+    &passrole_star::RULE,
+    &notaction_grants_assume::RULE,
     &assume_missing_identity_permission::RULE,
     &dangling_assume_grant::RULE,
     &trust_names_missing_principal::RULE,

@@ -58,3 +58,18 @@ pub fn findings(json: &Value) -> Vec<(String, String, u64, u64)> {
         })
         .collect()
 }
+
+/// The number of findings per rule code of a JSON report, one `CODE count` line each, in
+/// code order: a corpus snapshot that shows what a change does to every rule at once.
+pub fn counts_by_code(json: &Value) -> String {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for diagnostic in json["diagnostics"].as_array().expect("diagnostics array") {
+        *counts
+            .entry(diagnostic["code"].as_str().expect("code"))
+            .or_default() += 1;
+    }
+    counts
+        .iter()
+        .map(|(code, count)| format!("{code} {count}\n"))
+        .collect()
+}

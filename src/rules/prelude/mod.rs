@@ -3,6 +3,7 @@
 
 pub mod condition_keys;
 pub mod federation;
+pub mod identity_grants;
 pub mod misc;
 pub mod session_attribute;
 pub mod trust_actions;

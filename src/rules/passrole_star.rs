@@ -1,0 +1,95 @@
+//! TL303 `passrole-star`: an identity policy allows `iam:PassRole` on every role.
+//!
+//! *"To pass a role (and its permissions) to an AWS service, a user must have permissions to
+//! pass the role to the service"* [UG:id_roles_use_passrole]: `iam:PassRole` is what stands
+//! between a principal that can configure a service (launch an instance, create a function)
+//! and the permissions of every role that service may run as. On `*`, or on a pattern that
+//! covers every role of an account (`arn:aws:iam::111122223333:role/*`; a role can only be
+//! passed within its own account), the principal can borrow any role the account has, which
+//! is the service-edge privilege escalation. IAM Access Analyzer reports the same as the
+//! security warnings "Pass role with star in resource" and "… and NotAction" [AA-checks];
+//! cfn_nag as F38–F40.
+//!
+//! The grant is read after case-folding and wildcards (`iam:Pass*`, `iam:*`, `*`), and
+//! through `NotAction` when it does not exclude `iam:PassRole`. A positive condition on the
+//! role's tags or account (`iam:ResourceTag/…`, `aws:ResourceTag/…`) limits the roles and is
+//! not reported; `iam:PassedToService` limits the service, not the roles, and is. Whether a
+//! `Resource` pattern covers every role is decided exactly
+//! ([`covers_every_role_of_an_account`]).
+
+use super::prelude::describe;
+use super::prelude::identity_grants::{
+    covers_every_role_of_an_account, limits_roles, resource_covering, shown,
+};
+use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::eval::Tri;
+use crate::eval::action::{covers, value_matches};
+use crate::model::{Document, DocumentKind};
+use crate::report::diagnostic::{Diagnostic, Severity};
+
+const PASS_ROLE: &str = "iam:PassRole";
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "TL303",
+        name: "passrole-star",
+        severity: Severity::Warning,
+        enabled_by_default: true,
+        summary: "An identity policy allows `iam:PassRole` on every role.",
+        help: "List the ARNs of the roles the principal may pass in `Resource`, and add an `iam:PassedToService` condition naming the service they are for.",
+        security_severity: 6.0,
+        doc: include_str!("../../rules/passrole-star.md"),
+    },
+    check: Check::Document(&PassroleStar),
+    unchecked_hint: None,
+};
+
+struct PassroleStar;
+
+impl DocumentRule for PassroleStar {
+    fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
+        if document.kind != DocumentKind::Identity {
+            return;
+        }
+        for (index, statement) in document.statements.iter().enumerate() {
+            if !statement.is_allow() || covers(statement, PASS_ROLE) != Tri::Yes {
+                continue;
+            }
+            if limits_roles(statement) != Tri::No {
+                continue;
+            }
+            let Some(resource) = resource_covering(statement, covers_every_role_of_an_account)
+            else {
+                continue;
+            };
+            let written = shown(resource);
+            let mut diagnostic = Diagnostic::new(
+                &RULE.meta,
+                resource.span,
+                format!(
+                    "{} allows `{PASS_ROLE}` on `{written}`, which covers every role: the principal can hand any role of its account, with the role's permissions, to an AWS service it configures",
+                    describe(statement, index)
+                ),
+            );
+            if let Some(actions) = &statement.action {
+                if let Some(action) = actions
+                    .values
+                    .iter()
+                    .find(|v| value_matches(v, PASS_ROLE) == Tri::Yes)
+                    .filter(|v| v.known() != Some(PASS_ROLE))
+                {
+                    diagnostic = diagnostic.with_label(
+                        action.span,
+                        format!("`{}` grants `{PASS_ROLE}`", action.value.written()),
+                    );
+                }
+            } else if let Some(not_action) = &statement.not_action {
+                diagnostic = diagnostic.with_label(
+                    not_action.key_span,
+                    format!("`NotAction` does not exclude `{PASS_ROLE}`, so it grants it"),
+                );
+            }
+            cx.report(diagnostic);
+        }
+    }
+}

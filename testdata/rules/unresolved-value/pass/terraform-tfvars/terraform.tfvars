@@ -1,0 +1,1 @@
+trusted_account = "111122223333"
