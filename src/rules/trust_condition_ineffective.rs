@@ -21,7 +21,8 @@ use super::prelude::{describe, role_name};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ACTIONS, covers_any};
-use crate::model::{Document, DocumentKind, Effect};
+use crate::eval::condition::{BaseOp, Operator, SetOp};
+use crate::model::{Clause, Document, DocumentKind, Effect};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -68,6 +69,9 @@ impl DocumentRule for TrustConditionIneffective {
                     }
                 }
             }
+            if reasons.iter().all(|(clause, _)| has_own_rule(clause)) {
+                continue;
+            }
             let Some(((first, why), rest)) = reasons.split_first() else {
                 continue;
             };
@@ -86,4 +90,20 @@ impl DocumentRule for TrustConditionIneffective {
             cx.report(diagnostic);
         }
     }
+}
+
+/// The ineffective clauses TL206 (`sts:ExternalId` with `…IfExists` or `Not…`) and TL207
+/// (`BoolIfExists` on `aws:MultiFactorAuthPresent`) report.
+fn has_own_rule(clause: &Clause) -> bool {
+    let Some(operator) = Operator::parse(&clause.operator.value) else {
+        return false;
+    };
+    if operator.set != SetOp::Single {
+        return false;
+    }
+    let key = clause.key.value.as_str();
+    (key.eq_ignore_ascii_case("sts:ExternalId") && (operator.if_exists || operator.is_negated()))
+        || (key.eq_ignore_ascii_case("aws:MultiFactorAuthPresent")
+            && operator.base == BaseOp::Bool
+            && operator.if_exists)
 }

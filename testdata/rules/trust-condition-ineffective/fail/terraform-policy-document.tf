@@ -7,7 +7,7 @@ data "aws_iam_policy_document" "vendor" {
     }
     condition {
       test     = "StringEqualsIfExists"
-      variable = "sts:ExternalId"
+      variable = "sts:SourceIdentity"
       values   = ["a1b2c3d4"]
     }
   }
