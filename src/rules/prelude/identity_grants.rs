@@ -18,7 +18,7 @@
 use std::collections::{HashSet, VecDeque};
 
 use crate::eval::Tri;
-use crate::eval::condition::Operator;
+use crate::eval::condition::{Operator, SetOp};
 use crate::model::arn::{Arn, is_account_id, is_deploying_account};
 use crate::model::{SVal, Statement, Val};
 
@@ -349,6 +349,17 @@ pub fn limits_roles(statement: &Statement) -> Tri {
         }
         match Operator::parse(&clause.operator.value) {
             Some(operator) if operator.is_positive() => return Tri::Yes,
+            // `aws:ResourceAccount` "is always included in the request context for most
+            // service actions" (global keys page), so `…IfExists` on it compares the role's
+            // account as the plain operator does; reading it so errs towards silence.
+            Some(operator)
+                if operator.if_exists
+                    && operator.set == SetOp::Single
+                    && !operator.is_negated()
+                    && clause.key.value.eq_ignore_ascii_case("aws:ResourceAccount") =>
+            {
+                return Tri::Yes;
+            }
             Some(_) => {}
             None => answer = Tri::Unknown,
         }
