@@ -25,8 +25,9 @@
 //! Only `Allow` statements whose actions are all known and exact are judged: a wildcard or
 //! `NotAction` covers every call (TL215), and an unknown value may be the missing one.
 
+use super::prelude::and_list;
 use super::prelude::describe;
-use super::prelude::trust_actions::{and_list, principal_values, trust_statements};
+use super::prelude::trust_actions::{principal_values, trust_statements};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::model::arn::{FederatedPrincipal, classify_federated_principal};
 use crate::model::pattern::has_wildcard;

@@ -19,11 +19,11 @@
 //! identity policies are checked.
 
 use super::prelude::describe;
-use super::prelude::identity_grants::{covers_every_role, limits_roles, resource_covering, shown};
+use super::prelude::identity_grants::{
+    covers_every_role, shown, unlimited_grants, wildcard_grant_label,
+};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
-use crate::eval::Tri;
-use crate::eval::action::{covers, value_matches};
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 /// The action the rule is about.
@@ -48,41 +48,24 @@ struct AssumeAnyRole;
 
 impl DocumentRule for AssumeAnyRole {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        if document.kind != DocumentKind::Identity {
-            return;
-        }
-        for (index, statement) in document.statements.iter().enumerate() {
-            let Some(actions) = &statement.action else {
-                continue;
-            };
-            if !statement.is_allow() || covers(statement, ASSUME_ROLE) != Tri::Yes {
+        for (index, statement, resource) in
+            unlimited_grants(document, ASSUME_ROLE, covers_every_role)
+        {
+            // `NotAction` statements are TL304's.
+            if statement.action.is_none() {
                 continue;
             }
-            if limits_roles(statement) != Tri::No {
-                continue;
-            }
-            let Some(resource) = resource_covering(statement, covers_every_role) else {
-                continue;
-            };
-            let written = shown(resource);
             let mut diagnostic = Diagnostic::new(
                 &RULE.meta,
                 resource.span,
                 format!(
-                    "{} allows `{ASSUME_ROLE}` on `{written}`, which is every role of every account: the principal can assume any role whose trust policy trusts its account",
-                    describe(statement, index)
+                    "{} allows `{ASSUME_ROLE}` on `{}`, which is every role of every account: the principal can assume any role whose trust policy trusts its account",
+                    describe(statement, index),
+                    shown(resource)
                 ),
             );
-            if let Some(action) = actions
-                .values
-                .iter()
-                .find(|v| value_matches(v, ASSUME_ROLE) == Tri::Yes)
-                .filter(|v| v.known() != Some(ASSUME_ROLE))
-            {
-                diagnostic = diagnostic.with_label(
-                    action.span,
-                    format!("`{}` grants `{ASSUME_ROLE}`", action.value.written()),
-                );
+            if let Some((span, label)) = wildcard_grant_label(statement, ASSUME_ROLE) {
+                diagnostic = diagnostic.with_label(span, label);
             }
             cx.report(diagnostic);
         }

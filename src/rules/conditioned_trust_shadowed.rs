@@ -16,7 +16,7 @@
 //! for it, which the message says (AWS-SEMANTICS §1). Values the linter cannot read, and
 //! statements whose effect or condition it cannot read, are never compared.
 
-use super::prelude::describe;
+use super::prelude::{and_list, describe};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{TRUST_ACTIONS, covers};
@@ -77,7 +77,7 @@ impl DocumentRule for ConditionedTrustShadowed {
                 let for_actions = if actions.len() == granted.len() {
                     String::new()
                 } else {
-                    format!(" for {}", quoted(&actions))
+                    format!(" for {}", and_list(&actions))
                 };
                 let label = match how {
                     Cover::Same => format!(
@@ -192,16 +192,6 @@ fn covers_principal(open_key: &str, open: &str, key: &str, text: &str) -> Option
         },
         AwsPrincipal::Invalid(_) => None,
         _ => (open == text).then_some(Cover::Same),
-    }
-}
-
-/// "`a`, `b` and `c`".
-fn quoted(actions: &[&str]) -> String {
-    let quoted: Vec<String> = actions.iter().map(|a| format!("`{a}`")).collect();
-    match quoted.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
     }
 }
 

@@ -16,11 +16,9 @@
 //! (`prelude::identity_grants`).
 
 use super::prelude::describe;
-use super::prelude::identity_grants::{covers_every_role, limits_roles, resource_covering, shown};
+use super::prelude::identity_grants::{covers_every_role, shown, unlimited_grants};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
-use crate::eval::Tri;
-use crate::eval::action::covers;
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 const ASSUME_ROLE: &str = "sts:AssumeRole";
@@ -44,20 +42,10 @@ struct NotactionGrantsAssume;
 
 impl DocumentRule for NotactionGrantsAssume {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        if document.kind != DocumentKind::Identity {
-            return;
-        }
-        for (index, statement) in document.statements.iter().enumerate() {
+        for (index, statement, resource) in
+            unlimited_grants(document, ASSUME_ROLE, covers_every_role)
+        {
             let Some(not_action) = &statement.not_action else {
-                continue;
-            };
-            if !statement.is_allow() || covers(statement, ASSUME_ROLE) != Tri::Yes {
-                continue;
-            }
-            if limits_roles(statement) != Tri::No {
-                continue;
-            }
-            let Some(resource) = resource_covering(statement, covers_every_role) else {
                 continue;
             };
             cx.report(

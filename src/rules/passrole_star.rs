@@ -19,12 +19,10 @@
 
 use super::prelude::describe;
 use super::prelude::identity_grants::{
-    covers_every_role_of_an_account, limits_roles, resource_covering, shown,
+    covers_every_role_of_an_account, shown, unlimited_grants, wildcard_grant_label,
 };
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
-use crate::eval::Tri;
-use crate::eval::action::{covers, value_matches};
-use crate::model::{Document, DocumentKind};
+use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 const PASS_ROLE: &str = "iam:PassRole";
@@ -48,41 +46,20 @@ struct PassroleStar;
 
 impl DocumentRule for PassroleStar {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        if document.kind != DocumentKind::Identity {
-            return;
-        }
-        for (index, statement) in document.statements.iter().enumerate() {
-            if !statement.is_allow() || covers(statement, PASS_ROLE) != Tri::Yes {
-                continue;
-            }
-            if limits_roles(statement) != Tri::No {
-                continue;
-            }
-            let Some(resource) = resource_covering(statement, covers_every_role_of_an_account)
-            else {
-                continue;
-            };
-            let written = shown(resource);
+        for (index, statement, resource) in
+            unlimited_grants(document, PASS_ROLE, covers_every_role_of_an_account)
+        {
             let mut diagnostic = Diagnostic::new(
                 &RULE.meta,
                 resource.span,
                 format!(
-                    "{} allows `{PASS_ROLE}` on `{written}`, which covers every role: the principal can hand any role of its account, with the role's permissions, to an AWS service it configures",
-                    describe(statement, index)
+                    "{} allows `{PASS_ROLE}` on `{}`, which covers every role: the principal can hand any role of its account, with the role's permissions, to an AWS service it configures",
+                    describe(statement, index),
+                    shown(resource)
                 ),
             );
-            if let Some(actions) = &statement.action {
-                if let Some(action) = actions
-                    .values
-                    .iter()
-                    .find(|v| value_matches(v, PASS_ROLE) == Tri::Yes)
-                    .filter(|v| v.known() != Some(PASS_ROLE))
-                {
-                    diagnostic = diagnostic.with_label(
-                        action.span,
-                        format!("`{}` grants `{PASS_ROLE}`", action.value.written()),
-                    );
-                }
+            if let Some((span, label)) = wildcard_grant_label(statement, PASS_ROLE) {
+                diagnostic = diagnostic.with_label(span, label);
             } else if let Some(not_action) = &statement.not_action {
                 diagnostic = diagnostic.with_label(
                     not_action.key_span,

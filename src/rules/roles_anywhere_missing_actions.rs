@@ -12,7 +12,8 @@
 //! and case-folding (`src/eval/action.rs`). A statement the linter cannot read (an unknown
 //! effect, principal or action) may be the one that grants an action, so the rule stays silent.
 
-use super::prelude::trust_actions::{and_list, grants_service, service_values};
+use super::prelude::and_list;
+use super::prelude::trust_actions::{grants_service, service_values};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::model::Document;

@@ -8,6 +8,7 @@
 //! source identity that later policies may trust (AWS-SEMANTICS §1, §4). A wildcard also picks
 //! up whatever trust actions AWS adds later. cfn_nag reports the same (F2, W14).
 
+use super::prelude::and_list;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{TRUST_ACTIONS, covers};
@@ -104,15 +105,11 @@ fn statement_name(statement: &Statement) -> String {
 
 /// "every trust action (`a`, `b`, …)" or "`a`, `b` and `c`".
 fn describe(actions: &[&str]) -> String {
-    let quoted: Vec<String> = actions.iter().map(|a| format!("`{a}`")).collect();
     if actions.len() == TRUST_ACTIONS.len() {
+        let quoted: Vec<String> = actions.iter().map(|a| format!("`{a}`")).collect();
         return format!("every trust action ({})", quoted.join(", "));
     }
-    match quoted.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
+    and_list(actions)
 }
 
 #[cfg(test)]

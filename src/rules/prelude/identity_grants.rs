@@ -18,9 +18,11 @@
 use std::collections::{HashSet, VecDeque};
 
 use crate::eval::Tri;
+use crate::eval::action::{covers, value_matches};
 use crate::eval::condition::{Operator, SetOp};
 use crate::model::arn::{Arn, is_account_id, is_deploying_account};
-use crate::model::{SVal, Statement, Val};
+use crate::model::{Document, DocumentKind, SVal, Statement, Val};
+use crate::source::Span;
 
 /// Patterns longer than this are not analysed (a role ARN is at most about 620 characters:
 /// a 512-character path and a 64-character name): the answer is unknown.
@@ -337,7 +339,7 @@ fn is_resource_key(key: &str) -> bool {
 /// role's account, organization or tags; `Unknown` when a clause cannot be read. Conditions
 /// on the caller or the request (MFA, source IP, `iam:PassedToService`) do not limit which
 /// roles are reached.
-pub fn limits_roles(statement: &Statement) -> Tri {
+fn limits_roles(statement: &Statement) -> Tri {
     let mut answer = Tri::No;
     for clause in statement.clauses() {
         if clause.unreadable {
@@ -368,13 +370,45 @@ pub fn limits_roles(statement: &Statement) -> Tri {
 }
 
 /// The first `Resource` value of the statement for which `covers` holds for certain.
-pub fn resource_covering(statement: &Statement, covers: fn(&SVal) -> Tri) -> Option<&SVal> {
+fn resource_covering(statement: &Statement, covers: fn(&SVal) -> Tri) -> Option<&SVal> {
     statement
         .resource
         .as_ref()?
         .values
         .iter()
         .find(|v| covers(v) == Tri::Yes)
+}
+
+/// The identity `Allow` statements of a document that grant `action` on every role `reach`
+/// covers, with no condition on the role's account, organization or tags: each with its index
+/// and the `Resource` value that covers them. TL301, TL303 and TL304 start from these.
+pub fn unlimited_grants<'a>(
+    document: &'a Document,
+    action: &'a str,
+    reach: fn(&SVal) -> Tri,
+) -> impl Iterator<Item = (usize, &'a Statement, &'a SVal)> + 'a {
+    let identity = document.kind == DocumentKind::Identity;
+    document
+        .statements
+        .iter()
+        .enumerate()
+        .filter(move |(_, s)| {
+            identity && s.is_allow() && covers(s, action) == Tri::Yes && limits_roles(s) == Tri::No
+        })
+        .filter_map(move |(index, s)| Some((index, s, resource_covering(s, reach)?)))
+}
+
+/// A label on the `Action` value that grants `action` through a wildcard (`sts:*`, `*`), so a
+/// reader sees where the grant comes from; `None` when the action is named as it is.
+pub fn wildcard_grant_label(statement: &Statement, action: &str) -> Option<(Span, String)> {
+    statement
+        .action
+        .as_ref()?
+        .values
+        .iter()
+        .find(|v| value_matches(v, action) == Tri::Yes)
+        .filter(|v| v.known() != Some(action))
+        .map(|v| (v.span, format!("`{}` grants `{action}`", v.value.written())))
 }
 
 #[cfg(test)]

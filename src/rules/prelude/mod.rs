@@ -45,6 +45,16 @@ pub fn member<'a>(members: &'a [Member], key: &str) -> Option<&'a Member> {
     members.iter().find(|m| m.key == key)
 }
 
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
+pub fn and_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|a| format!("`{a}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// The one-character span of an object's opening `{`: where a finding about a missing element
 /// points, so it names the statement without underlining all of it.
 pub fn opening(span: Span) -> Span {
@@ -562,5 +572,17 @@ pub mod testkit {
         format!(
             r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"{principal}"}},"Action":"sts:AssumeRole"}}]}}"#
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::and_list;
+
+    #[test]
+    fn and_list_reads_naturally() {
+        assert_eq!(and_list(&["a"]), "`a`");
+        assert_eq!(and_list(&["a", "b", "c"]), "`a`, `b` and `c`");
+        assert_eq!(and_list(&[]), "");
     }
 }

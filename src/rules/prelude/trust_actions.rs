@@ -90,16 +90,6 @@ pub fn service_values<'a>(
         .filter(move |v| v.known() == Some(service))
 }
 
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
-pub fn and_list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|a| format!("`{a}`")).collect();
-    match quoted.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,12 +130,5 @@ mod tests {
             r#"{"Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:*"}]}"#,
         );
         assert_eq!(grants_service(&other, RA, "sts:TagSession"), Tri::No);
-    }
-
-    #[test]
-    fn and_list_reads_naturally() {
-        assert_eq!(and_list(&["a"]), "`a`");
-        assert_eq!(and_list(&["a", "b", "c"]), "`a`, `b` and `c`");
-        assert_eq!(and_list(&[]), "");
     }
 }
