@@ -17,14 +17,15 @@
 //! rule cannot tell a third party from a sibling account, so it stays silent and counts the
 //! document for a hint instead of guessing.
 
+use super::prelude::enforcing_deny::denies_without_external_id;
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::covers;
 use crate::eval::condition::{BaseOp, Operator, SetOp};
-use crate::eval::principal::{CallerScope, admits_any_aws_principal, caller_scope};
+use crate::eval::principal::{CallerScope, caller_scope};
 use crate::model::arn::{AwsPrincipal, classify_aws_principal, is_deploying_account};
-use crate::model::{Clause, Document, DocumentKind, Effect, PrincipalForm, Statement};
+use crate::model::{Clause, Document, DocumentKind, PrincipalForm, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -207,39 +208,6 @@ fn requires_external_id(statement: &Statement) -> bool {
         .clauses()
         .iter()
         .any(|c| c.unreadable || is_external_id_requirement(c))
-}
-
-/// Whether a Deny of the same document refuses `sts:AssumeRole` to every caller who does not
-/// pass an external ID: `Null {"sts:ExternalId": "true"}`, or a `Not…` string operator on it
-/// (true when the key is absent). Such a Deny enforces the ID as surely as the Allow's own
-/// condition would.
-pub(super) fn denies_without_external_id(document: &Document, allow: &Statement) -> bool {
-    let allowed: Vec<&str> = allow
-        .principal
-        .iter()
-        .flat_map(|p| p.values_of("AWS"))
-        .filter_map(|v| v.known())
-        .collect();
-    document.statements.iter().any(|deny| {
-        deny.effect() == Some(Effect::Deny)
-            && covers(deny, ASSUME_ROLE) == Tri::Yes
-            && (admits_any_aws_principal(deny)
-                || deny.principal.as_ref().is_some_and(|p| {
-                    let denied: Vec<&str> = p.values_of("AWS").filter_map(|v| v.known()).collect();
-                    !allowed.is_empty() && allowed.iter().all(|a| denied.contains(a))
-                }))
-            && !deny.clauses().is_empty()
-            && deny.clauses().iter().all(|clause| {
-                clause.key.value.eq_ignore_ascii_case(EXTERNAL_ID)
-                    && Operator::parse(&clause.operator.value).is_some_and(|op| match op.base {
-                        BaseOp::Null => clause.values.iter().all(|v| v.known() == Some("true")),
-                        BaseOp::StringNotEquals
-                        | BaseOp::StringNotEqualsIgnoreCase
-                        | BaseOp::StringNotLike => op.set != SetOp::ForAnyValue,
-                        _ => false,
-                    })
-            })
-    })
 }
 
 #[cfg(test)]

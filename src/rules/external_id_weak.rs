@@ -22,8 +22,8 @@
 //! The same external ID reused in trusts for different accounts needs more than one document;
 //! this rule reads one at a time and leaves that out.
 
-use super::cross_account_trust_without_external_id::denies_without_external_id;
-use super::prelude::misc::clauses_on;
+use super::prelude::clauses_on;
+use super::prelude::enforcing_deny::denies_without_external_id;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::condition::{BaseOp, SetOp};
 use crate::model::pattern::has_wildcard;

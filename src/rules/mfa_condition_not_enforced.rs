@@ -17,7 +17,7 @@
 //! enforces MFA another way: a correct Deny next to the loose Allow, or correct Allows next to
 //! the weak Deny; and where a Deny the linter cannot read might do so.
 
-use super::prelude::misc::{denies_without_mfa, mfa_clause, requires_mfa};
+use super::prelude::mfa::{denies_without_mfa, mfa_clause, requires_mfa};
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;

@@ -19,7 +19,7 @@
 //! ("deny everyone who is not …") spares every match, so a wildcard there widens the Allow the
 //! Deny guards.
 
-use super::prelude::misc::clauses_on;
+use super::prelude::clauses_on;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::principal::admits_any_aws_principal;
 use crate::model::pattern::has_wildcard;

@@ -13,8 +13,8 @@
 //! taken from the settings so that output can be made not to change from day to day. The rule
 //! is an `info` and off by default.
 
+use super::prelude::clauses_on;
 use super::prelude::describe;
-use super::prelude::misc::clauses_on;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::condition::{BaseOp, SetOp, parse_date};
 use crate::model::{Document, DocumentKind, SVal};

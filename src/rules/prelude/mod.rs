@@ -2,15 +2,17 @@
 //! naming statements and roles in messages.
 
 pub mod condition_keys;
+pub mod enforcing_deny;
 pub mod federation;
 pub mod identity_grants;
-pub mod misc;
+pub mod mfa;
 pub mod session_attribute;
 pub mod trust_actions;
 
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ACTIONS, covers_any};
-use crate::model::{Document, DocumentKind, PrincipalForm, SVal, Statement};
+use crate::eval::condition::Operator;
+use crate::model::{Clause, Document, DocumentKind, PrincipalForm, SVal, Statement};
 use crate::source::Span;
 use crate::syntax::tree::{Member, Node, NodeKind};
 
@@ -43,6 +45,19 @@ pub fn statement_members<'a>(document: &'a Document, statement: &Statement) -> &
 /// The first member named `key` (an element is present if any copy of it is).
 pub fn member<'a>(members: &'a [Member], key: &str) -> Option<&'a Member> {
     members.iter().find(|m| m.key == key)
+}
+
+/// The statement's clauses on `key` (keys are case-insensitive), with their parsed operator.
+pub fn clauses_on<'a>(
+    statement: &'a Statement,
+    key: &'a str,
+) -> impl Iterator<Item = (&'a Clause, Operator)> + 'a {
+    statement.clauses().iter().filter_map(move |clause| {
+        if clause.unreadable || !clause.key.value.eq_ignore_ascii_case(key) {
+            return None;
+        }
+        Some((clause, Operator::parse(&clause.operator.value)?))
+    })
 }
 
 /// "`a`", "`a` and `b`", "`a`, `b` and `c`".

@@ -1,28 +1,15 @@
-//! Condition-reading helpers of the "misc" rule group (TL207, TL216, TL203, TL206, TL218,
-//! TL119): finding the clauses on one key, and whether a statement's conditions require
-//! MFA.
+//! How trust statements treat `aws:MultiFactorAuthPresent` (TL207): which clause requires
+//! MFA, and which Deny refuses callers without it.
 
+use super::clauses_on;
+use super::enforcing_deny::deny_enforces;
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ACTIONS, covers};
 use crate::eval::condition::{BaseOp, Operator, SetOp};
-use crate::eval::principal::admits_any_aws_principal;
-use crate::model::{Clause, Document, Effect, Statement};
+use crate::model::{Clause, Document, Statement};
 
 /// The global key AWS sets from how the caller authenticated (AWS-SEMANTICS §5).
 pub const MFA_PRESENT: &str = "aws:MultiFactorAuthPresent";
-
-/// The statement's clauses on `key` (keys are case-insensitive), with their parsed operator.
-pub fn clauses_on<'a>(
-    statement: &'a Statement,
-    key: &'a str,
-) -> impl Iterator<Item = (&'a Clause, Operator)> + 'a {
-    statement.clauses().iter().filter_map(move |clause| {
-        if clause.unreadable || !clause.key.value.eq_ignore_ascii_case(key) {
-            return None;
-        }
-        Some((clause, Operator::parse(&clause.operator.value)?))
-    })
-}
 
 /// The statement's single-valued `Bool` clause on `aws:MultiFactorAuthPresent`, with or
 /// without `IfExists` as asked, that lists `value` (`"true"` / `"false"`, any case).
@@ -71,32 +58,15 @@ pub fn denies_without_mfa(document: &Document, allow: &Statement) -> bool {
         .copied()
         .filter(|a| covers(allow, a) != Tri::No)
         .collect();
-    let allowed: Vec<&str> = allow
-        .principal
-        .iter()
-        .flat_map(|p| p.values_of("AWS"))
-        .filter_map(|v| v.known())
-        .collect();
-    document.statements.iter().any(|deny| {
-        deny.effect() == Some(Effect::Deny)
-            && granted.iter().all(|a| covers(deny, a) == Tri::Yes)
-            && (admits_any_aws_principal(deny)
-                || deny.principal.as_ref().is_some_and(|p| {
-                    let denied: Vec<&str> = p.values_of("AWS").filter_map(|v| v.known()).collect();
-                    !allowed.is_empty() && allowed.iter().all(|a| denied.contains(a))
-                }))
-            && !deny.clauses().is_empty()
-            && deny.clauses().iter().all(|clause| {
-                !clause.unreadable
-                    && clause.key.value.eq_ignore_ascii_case(MFA_PRESENT)
-                    && Operator::parse(&clause.operator.value).is_some_and(|op| {
-                        op.base == BaseOp::Bool && op.set == SetOp::Single && op.if_exists
-                    })
-                    && !clause.values.is_empty()
-                    && clause
-                        .values
-                        .iter()
-                        .all(|v| v.known().is_some_and(|t| t.eq_ignore_ascii_case("false")))
+    deny_enforces(document, allow, &granted, |clause| {
+        clause.key.value.eq_ignore_ascii_case(MFA_PRESENT)
+            && Operator::parse(&clause.operator.value).is_some_and(|op| {
+                op.base == BaseOp::Bool && op.set == SetOp::Single && op.if_exists
             })
+            && !clause.values.is_empty()
+            && clause
+                .values
+                .iter()
+                .all(|v| v.known().is_some_and(|t| t.eq_ignore_ascii_case("false")))
     })
 }
