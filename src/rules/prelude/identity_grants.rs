@@ -21,6 +21,7 @@ use crate::eval::Tri;
 use crate::eval::action::{covers, value_matches};
 use crate::eval::condition::{Operator, SetOp};
 use crate::model::arn::{Arn, is_account_id, is_deploying_account};
+use crate::model::pattern::wildcard_match;
 use crate::model::{Document, DocumentKind, SVal, Statement, Val};
 use crate::source::Span;
 
@@ -288,8 +289,23 @@ pub fn covers_every_role_of_an_account(value: &SVal) -> Tri {
 }
 
 fn every_role_in(text: &str, account: Account<'_>) -> Tri {
+    // Role names end in any character, so a pattern that ends in a literal one misses most
+    // roles: answered without building the automata (most `Resource` values of real policies).
+    if !text.ends_with(['*', '?']) {
+        return Tri::No;
+    }
+    let sample_account = match account {
+        Account::Fixed(id) => id,
+        Account::Any => "000000000000",
+    };
     let mut answer = Tri::No;
     for partition in PARTITIONS {
+        // A pattern that misses one role of the partition does not cover them all; one plain
+        // match settles most patterns before the automata are built.
+        let sample = format!("arn:{partition}:iam::{sample_account}:role/sample");
+        if !wildcard_match(text, &sample, false) {
+            continue;
+        }
         match explore(text, &role_language(Some(partition), account)) {
             Some(reach) if reach.every => return Tri::Yes,
             Some(_) => {}
