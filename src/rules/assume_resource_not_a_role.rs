@@ -14,13 +14,13 @@
 //! also grants `s3:GetObject`, or `sts:*`, is not useless on a bucket ARN.
 
 use super::prelude::describe;
-use super::prelude::identity_grants::{may_match_a_role, shown};
+use super::prelude::identity_grants::{is_own_identity_policy, may_match_a_role, shown};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::ASSUME_ACTIONS;
 use crate::model::arn::{Arn, is_account_id};
 use crate::model::pattern::has_wildcard;
-use crate::model::{Document, DocumentKind, Statement};
+use crate::model::{Document, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -42,7 +42,7 @@ struct AssumeResourceNotARole;
 
 impl DocumentRule for AssumeResourceNotARole {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        if document.kind != DocumentKind::Identity {
+        if !is_own_identity_policy(document) {
             return;
         }
         for (index, statement) in document.statements.iter().enumerate() {

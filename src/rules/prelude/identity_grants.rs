@@ -22,7 +22,7 @@ use crate::eval::action::{covers, value_matches};
 use crate::eval::condition::{Operator, SetOp};
 use crate::model::arn::{Arn, is_account_id, is_deploying_account};
 use crate::model::pattern::wildcard_match;
-use crate::model::{Document, DocumentKind, SVal, Statement, Val};
+use crate::model::{Attachment, Document, DocumentKind, SVal, Statement, Val};
 use crate::source::Span;
 
 /// Patterns longer than this are not analysed (a role ARN is at most about 620 characters:
@@ -395,6 +395,18 @@ fn resource_covering(statement: &Statement, covers: fn(&SVal) -> Tri) -> Option<
         .find(|v| covers(v) == Tri::Yes)
 }
 
+/// Whether the document is an identity policy its owner can change: not an AWS managed policy
+/// (`arn:aws:iam::aws:policy/…`, listed in account dumps), which AWS writes and nobody can
+/// edit. What attaching one grants is the graph rules' business (TL409 counts
+/// `AdministratorAccess`); a finding inside it would be noise the user cannot fix.
+pub fn is_own_identity_policy(document: &Document) -> bool {
+    let aws_managed = matches!(
+        &document.attachment,
+        Attachment::Managed { arn } if Arn::parse(arn).is_some_and(|a| a.account == "aws")
+    );
+    document.kind == DocumentKind::Identity && !aws_managed
+}
+
 /// The identity `Allow` statements of a document that grant `action` on every role `reach`
 /// covers, with no condition on the role's account, organization or tags: each with its index
 /// and the `Resource` value that covers them. TL301, TL303 and TL304 start from these.
@@ -403,7 +415,7 @@ pub fn unlimited_grants<'a>(
     action: &'a str,
     reach: fn(&SVal) -> Tri,
 ) -> impl Iterator<Item = (usize, &'a Statement, &'a SVal)> + 'a {
-    let identity = document.kind == DocumentKind::Identity;
+    let identity = is_own_identity_policy(document);
     document
         .statements
         .iter()
