@@ -126,6 +126,22 @@ fn role_language(partition: Option<&str>, account: Account<'_>) -> Vec<Slot> {
     slots
 }
 
+/// Whether `text` (no wildcards) is in the language: each slot takes one character of its
+/// class, a repeating one as many more as follow. Greedy is exact because a repeating slot's
+/// class never overlaps the next slot's.
+fn language_contains(slots: &[Slot], text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    for slot in slots {
+        if !chars.next().is_some_and(|c| slot.class.contains(c)) {
+            return false;
+        }
+        if slot.repeats {
+            while chars.next_if(|&c| slot.class.contains(c)).is_some() {}
+        }
+    }
+    chars.next().is_none()
+}
+
 /// The wildcard pattern as an NFA over its positions.
 struct Glob {
     pattern: Vec<char>,
@@ -321,7 +337,12 @@ pub fn may_match_a_role(value: &SVal) -> Tri {
     let Some(text) = pattern_text(value) else {
         return Tri::Unknown;
     };
-    match explore(&text, &role_language(None, Account::Any)) {
+    let language = role_language(None, Account::Any);
+    // Most values are plain ARNs: one pass over the text answers for them.
+    if !text.contains(['*', '?']) {
+        return Tri::from_bool(language_contains(&language, &text));
+    }
+    match explore(&text, &language) {
         Some(reach) => Tri::from_bool(reach.some),
         None => Tri::Unknown,
     }
@@ -540,6 +561,27 @@ mod tests {
         // A path may hold `:` (IAM allows printable ASCII in paths), so a `*` account can
         // reach into one: `arn:aws:iam::1…:role/x:user/y` is a role ARN.
         assert_eq!(may_match_a_role(&value("arn:aws:iam::*:user/*")), Tri::Yes);
+    }
+
+    #[test]
+    fn plain_arns_are_judged_as_the_automaton_judges_them() {
+        let language = role_language(None, Account::Any);
+        for text in [
+            "arn:aws:iam::111122223333:role/deploy",
+            "arn:aws-us-gov:iam::111122223333:role/path/x:y",
+            "arn:aws:iam::111122223333:role/",
+            "arn:aws:iam::11112222333:role/deploy",
+            "arn:aws:iam::111122223333:user/deploy",
+            "arn:aws:iam:us-east-1:111122223333:role/deploy",
+            "arn::iam::111122223333:role/deploy",
+        ] {
+            let automaton = explore(text, &language).map(|r| r.some);
+            assert_eq!(
+                Some(language_contains(&language, text)),
+                automaton,
+                "{text}"
+            );
+        }
     }
 
     #[test]
