@@ -19,8 +19,9 @@
 //! A policy value outside that can never be passed, so the statement is dead. `*` and `?`
 //! are left to TL118 and to the wildcard finding above.
 //!
-//! The same external ID reused in trusts for different accounts needs more than one document;
-//! this rule reads one at a time and leaves that out.
+//! The same external ID reused in trusts for different accounts is left out: one vendor may
+//! run several accounts that all present the ID it issued you, and the linter cannot tell
+//! which accounts belong to one vendor (and it would need more than one document).
 
 use super::prelude::clauses_on;
 use super::prelude::enforcing_deny::denies_without_external_id;
