@@ -543,3 +543,77 @@ fn hostile_templates_are_findings_and_the_good_template_is_still_linted() {
     }
     assert_eq!(found.get("chart.yaml"), None, "{found:?}");
 }
+
+/// Values built to stress the rules that read inside them: wildcard patterns that blow up an
+/// automaton (TL301–TL304), dates out of every range (TL218), operators and keys thousands of
+/// characters long (TL116, TL117, TL211), GitHub subjects of thousands of segments (TL209).
+/// Each is a finding or nothing, never a panic or a stall, and the sound parts still give
+/// their findings.
+#[test]
+fn hostile_policy_values_are_read_to_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let stars = format!("arn:aws:iam::*:role/{}", "*?".repeat(500));
+    let star_a = format!("arn:aws:iam::????????????:role/{}", "*a".repeat(400));
+    let identity = serde_json::json!({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": ["sts:AssumeRole", "iam:PassRole"],
+        "Resource": [stars, "*".repeat(1000), star_a, "*"]}]});
+    let dates = serde_json::json!({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+        "Action": "sts:AssumeRole",
+        "Condition": {
+            "DateLessThan": {"aws:CurrentTime": ["99999999999999999999999", "-99999999999999",
+                "9999-99-99T99:99:99Z", "2020-01-01T00:00:00+99:99", "", "0000-00-00"]},
+            "DateGreaterThan": {"aws:EpochTime": "18446744073709551616"}}}]});
+    let long_names = serde_json::json!({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated": format!("arn:aws:iam::111122223333:oidc-provider/{}", "a".repeat(5000))},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {
+            format!("{}StringEquals", "ForAnyValue:".repeat(50)): {"x": "y"},
+            "BoolIfExists": {"aws:MultiFactorAuthPresent": ["tru\u{0}e"]},
+            "StringEquals": {format!("{}:sub", "k".repeat(3000)): "repo:*"}}}]});
+    let subjects = serde_json::json!({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {"StringLike": {"token.actions.githubusercontent.com:sub":
+            [format!("repo:{}", "*/".repeat(2000)), "repo:", "repo:/", "", ":"]}}}]});
+    for (name, document) in [
+        ("identity.json", &identity),
+        ("dates.json", &dates),
+        ("long-names.json", &long_names),
+        ("subjects.json", &subjects),
+    ] {
+        std::fs::write(root.join(name), document.to_string()).unwrap();
+    }
+    let run = trustlint(
+        root,
+        &[
+            "lint",
+            "--isolated",
+            "--select",
+            "ALL",
+            "--format",
+            "json",
+            ".",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found = run.by_path();
+    // The plain `*` among the hostile patterns is still every role.
+    assert!(
+        found["identity.json"].contains(&"TL301".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found["identity.json"].contains(&"TL303".to_string()),
+        "{found:?}"
+    );
+    // `repo:*/…` puts a wildcard in the owner segment.
+    assert!(
+        found["subjects.json"].contains(&"TL209".to_string()),
+        "{found:?}"
+    );
+}
