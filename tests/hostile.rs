@@ -63,6 +63,23 @@ fn trustlint(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Run {
     run
 }
 
+/// Every rule over the folder, as JSON.
+fn lint_everything(root: &Path) -> Run {
+    trustlint(
+        root,
+        &[
+            "lint",
+            "--isolated",
+            "--select",
+            "ALL",
+            "--format",
+            "json",
+            ".",
+        ],
+        None,
+    )
+}
+
 fn deep_arrays() -> String {
     format!(
         "{{\"Statement\": {}{}}}",
@@ -223,19 +240,7 @@ fn lone_surrogates_and_odd_escapes_do_not_panic() {
         );
         assert!(run.code == 0 || run.code == 1, "{format}: {}", run.code);
     }
-    let run = trustlint(
-        root,
-        &[
-            "lint",
-            "--isolated",
-            "--select",
-            "ALL",
-            "--format",
-            "json",
-            ".",
-        ],
-        None,
-    );
+    let run = lint_everything(root);
     let found = run.by_path();
     // Every file that cannot be a valid policy is reported.
     for name in [
@@ -587,19 +592,7 @@ fn hostile_policy_values_are_read_to_the_end() {
     ] {
         std::fs::write(root.join(name), document.to_string()).unwrap();
     }
-    let run = trustlint(
-        root,
-        &[
-            "lint",
-            "--isolated",
-            "--select",
-            "ALL",
-            "--format",
-            "json",
-            ".",
-        ],
-        None,
-    );
+    let run = lint_everything(root);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let found = run.by_path();
     // The plain `*` among the hostile patterns is still every role.
