@@ -5,11 +5,18 @@ use super::Tri;
 use crate::model::pattern::wildcard_match;
 use crate::model::{SVal, Statement};
 
+/// The call that starts a role session with AWS credentials [STS-API].
+pub const ASSUME_ROLE: &str = "sts:AssumeRole";
+/// The call that starts a role session with a SAML assertion [STS-API].
+pub const ASSUME_ROLE_WITH_SAML: &str = "sts:AssumeRoleWithSAML";
+/// The call that starts a role session with a web identity (OIDC) token [STS-API].
+pub const ASSUME_ROLE_WITH_WEB_IDENTITY: &str = "sts:AssumeRoleWithWebIdentity";
+
 /// The actions a role trust statement can grant (AWS-SEMANTICS §4; STS service reference).
 pub const TRUST_ACTIONS: &[&str] = &[
-    "sts:AssumeRole",
-    "sts:AssumeRoleWithSAML",
-    "sts:AssumeRoleWithWebIdentity",
+    ASSUME_ROLE,
+    ASSUME_ROLE_WITH_SAML,
+    ASSUME_ROLE_WITH_WEB_IDENTITY,
     "sts:TagSession",
     "sts:SetSourceIdentity",
     "sts:SetContext",
@@ -17,9 +24,9 @@ pub const TRUST_ACTIONS: &[&str] = &[
 
 /// The calls that start a role session.
 pub const ASSUME_ACTIONS: &[&str] = &[
-    "sts:AssumeRole",
-    "sts:AssumeRoleWithSAML",
-    "sts:AssumeRoleWithWebIdentity",
+    ASSUME_ROLE,
+    ASSUME_ROLE_WITH_SAML,
+    ASSUME_ROLE_WITH_WEB_IDENTITY,
 ];
 
 /// Whether one `Action` value matches `action`.

@@ -18,7 +18,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::eval::Tri;
-use crate::eval::action::{ASSUME_ACTIONS, covers};
+use crate::eval::action::{
+    ASSUME_ACTIONS, ASSUME_ROLE, ASSUME_ROLE_WITH_SAML, ASSUME_ROLE_WITH_WEB_IDENTITY, covers,
+};
 use crate::eval::assume::{Caller, NamedBy};
 use crate::eval::identity::{Prepared, decide_prepared};
 use crate::model::arn::{
@@ -34,8 +36,6 @@ use index::PatternIndex;
 
 pub type NodeId = usize;
 pub type DocId = usize;
-
-const ASSUME_ROLE: &str = "sts:AssumeRole";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -765,12 +765,12 @@ impl Graph {
                 "Federated" => {
                     let (action, account) = match classify_federated_principal(&text) {
                         FederatedPrincipal::Saml { account, .. } => {
-                            ("sts:AssumeRoleWithSAML", Some(account.to_string()))
+                            (ASSUME_ROLE_WITH_SAML, Some(account.to_string()))
                         }
                         FederatedPrincipal::Oidc { account, .. } => {
-                            ("sts:AssumeRoleWithWebIdentity", Some(account.to_string()))
+                            (ASSUME_ROLE_WITH_WEB_IDENTITY, Some(account.to_string()))
                         }
-                        FederatedPrincipal::Domain(_) => ("sts:AssumeRoleWithWebIdentity", None),
+                        FederatedPrincipal::Domain(_) => (ASSUME_ROLE_WITH_WEB_IDENTITY, None),
                         FederatedPrincipal::Invalid(_) => continue,
                     };
                     let provider = self.add_node(&text, NodeKind::Federated, account);

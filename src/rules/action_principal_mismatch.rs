@@ -29,6 +29,7 @@ use super::prelude::and_list;
 use super::prelude::describe;
 use super::prelude::trust_actions::{principal_values, trust_statements};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::eval::action::{ASSUME_ACTIONS, ASSUME_ROLE_WITH_SAML, ASSUME_ROLE_WITH_WEB_IDENTITY};
 use crate::model::arn::{FederatedPrincipal, classify_federated_principal};
 use crate::model::pattern::has_wildcard;
 use crate::model::{Document, SVal, Statement};
@@ -51,10 +52,6 @@ pub static RULE: Rule = Rule {
 
 struct ActionPrincipalMismatch;
 
-const ASSUME_ROLE: &str = "sts:AssumeRole";
-const SAML: &str = "sts:AssumeRoleWithSAML";
-const WEB_IDENTITY: &str = "sts:AssumeRoleWithWebIdentity";
-
 /// The statement's actions when every one is known and exact; `None` otherwise.
 fn exact_actions(statement: &Statement) -> Option<Vec<&str>> {
     statement
@@ -65,9 +62,6 @@ fn exact_actions(statement: &Statement) -> Option<Vec<&str>> {
         .map(|v| v.known().filter(|a| !has_wildcard(a) && !a.contains("${")))
         .collect()
 }
-
-/// The STS calls that start a role session.
-const STARTS: &[&str] = &[ASSUME_ROLE, SAML, WEB_IDENTITY];
 
 fn grants(actions: &[&str], action: &str) -> bool {
     actions.iter().any(|a| a.eq_ignore_ascii_case(action))
@@ -92,7 +86,7 @@ impl DocumentRule for ActionPrincipalMismatch {
             let starts: Vec<&str> = actions
                 .iter()
                 .copied()
-                .filter(|a| STARTS.iter().any(|s| a.eq_ignore_ascii_case(s)))
+                .filter(|a| ASSUME_ACTIONS.iter().any(|s| a.eq_ignore_ascii_case(s)))
                 .collect();
             if starts.is_empty() {
                 continue;
@@ -102,9 +96,13 @@ impl DocumentRule for ActionPrincipalMismatch {
                     continue;
                 };
                 let (kind, needed) = match classify_federated_principal(text) {
-                    FederatedPrincipal::Saml { .. } => ("the SAML provider", SAML),
-                    FederatedPrincipal::Oidc { .. } => ("the OIDC provider", WEB_IDENTITY),
-                    FederatedPrincipal::Domain(_) => ("the web identity provider", WEB_IDENTITY),
+                    FederatedPrincipal::Saml { .. } => ("the SAML provider", ASSUME_ROLE_WITH_SAML),
+                    FederatedPrincipal::Oidc { .. } => {
+                        ("the OIDC provider", ASSUME_ROLE_WITH_WEB_IDENTITY)
+                    }
+                    FederatedPrincipal::Domain(_) => {
+                        ("the web identity provider", ASSUME_ROLE_WITH_WEB_IDENTITY)
+                    }
                     FederatedPrincipal::Invalid(_) => continue,
                 };
                 if !grants(&starts, needed) {
@@ -118,9 +116,10 @@ impl DocumentRule for ActionPrincipalMismatch {
                     ));
                 }
             }
-            let only_federation = actions
-                .iter()
-                .all(|a| a.eq_ignore_ascii_case(SAML) || a.eq_ignore_ascii_case(WEB_IDENTITY));
+            let only_federation = actions.iter().all(|a| {
+                a.eq_ignore_ascii_case(ASSUME_ROLE_WITH_SAML)
+                    || a.eq_ignore_ascii_case(ASSUME_ROLE_WITH_WEB_IDENTITY)
+            });
             if !only_federation {
                 continue;
             }

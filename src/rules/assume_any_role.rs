@@ -23,11 +23,9 @@ use super::prelude::identity_grants::{
     covers_every_role, shown, unlimited_grants, wildcard_grant_label,
 };
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::eval::action::ASSUME_ROLE;
 use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
-
-/// The action the rule is about.
-const ASSUME_ROLE: &str = "sts:AssumeRole";
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {

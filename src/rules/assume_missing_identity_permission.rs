@@ -25,7 +25,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
-use crate::eval::action::covers;
+use crate::eval::action::{ASSUME_ROLE, covers};
 use crate::graph::{Graph, Node, NodeId, NodeKind, Target};
 use crate::model::{DocumentKind, PrincipalForm};
 use crate::report::diagnostic::{Diagnostic, Severity};
@@ -45,8 +45,6 @@ pub static RULE: Rule = Rule {
     check: Check::Graph(&AssumeMissingIdentityPermission),
     unchecked_hint: None,
 };
-
-pub(super) const ASSUME_ROLE: &str = "sts:AssumeRole";
 
 struct AssumeMissingIdentityPermission;
 

@@ -17,11 +17,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::assume_missing_identity_permission::{ASSUME_ROLE, describe};
+use super::assume_missing_identity_permission::describe;
 use super::dangling_assume_grant::names_assume_action;
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
-use crate::eval::action::covers;
+use crate::eval::action::{ASSUME_ROLE, covers};
 use crate::graph::{Graph, Node, NodeId, NodeKind, Target, TrustRef};
 use crate::model::pattern::has_wildcard;
 use crate::report::diagnostic::{Diagnostic, Severity};

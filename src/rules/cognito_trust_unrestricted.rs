@@ -17,12 +17,11 @@
 //! hold for such a token (evaluated by `eval::condition`), the role is open to anyone who uses
 //! the app without signing in: an info.
 
-use super::prelude::federation::{
-    WEB_IDENTITY, grants, pins, provider_claim_clauses, restricted_elsewhere,
-};
+use super::prelude::federation::{grants, pins, provider_claim_clauses, restricted_elsewhere};
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
+use crate::eval::action::ASSUME_ROLE_WITH_WEB_IDENTITY;
 use crate::eval::condition::{KeyState, Request, evaluate};
 use crate::model::Document;
 use crate::model::arn::FederatedPrincipal;
@@ -51,7 +50,7 @@ struct CognitoTrustUnrestricted;
 
 impl DocumentRule for CognitoTrustUnrestricted {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        for grant in grants(document, WEB_IDENTITY) {
+        for grant in grants(document, ASSUME_ROLE_WITH_WEB_IDENTITY) {
             let FederatedPrincipal::Domain(domain) = grant.provider else {
                 continue;
             };
@@ -64,7 +63,9 @@ impl DocumentRule for CognitoTrustUnrestricted {
             let pinned = provider_claim_clauses(statement, "cognito", "aud")
                 .into_iter()
                 .any(pins);
-            if !pinned && !restricted_elsewhere(document, statement, WEB_IDENTITY, &aud) {
+            if !pinned
+                && !restricted_elsewhere(document, statement, ASSUME_ROLE_WITH_WEB_IDENTITY, &aud)
+            {
                 cx.report(Diagnostic::new(
                     &RULE.meta,
                     grant.value.span,

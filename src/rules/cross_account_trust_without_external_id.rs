@@ -17,11 +17,11 @@
 //! rule cannot tell a third party from a sibling account, so it stays silent and counts the
 //! document for a hint instead of guessing.
 
-use super::prelude::enforcing_deny::denies_without_external_id;
+use super::prelude::enforcing_deny::{EXTERNAL_ID, denies_without_external_id};
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
-use crate::eval::action::covers;
+use crate::eval::action::{ASSUME_ROLE, covers};
 use crate::eval::condition::{BaseOp, Operator, SetOp};
 use crate::eval::principal::{CallerScope, caller_scope};
 use crate::model::arn::{AwsPrincipal, classify_aws_principal, is_deploying_account};
@@ -42,9 +42,6 @@ pub static RULE: Rule = Rule {
     check: Check::Document(&CrossAccountTrustWithoutExternalId),
     unchecked_hint: Some(hint),
 };
-
-const ASSUME_ROLE: &str = "sts:AssumeRole";
-const EXTERNAL_ID: &str = "sts:ExternalId";
 
 /// The line printed after the findings when `count` documents could not be checked.
 fn hint(count: usize) -> String {

@@ -10,15 +10,13 @@
 //! A trust with a value the linter cannot read (unknown, unique ID, `NotPrincipal`) may admit
 //! the caller, so it stays silent; a conditioned admission still admits.
 
-use super::assume_missing_identity_permission::{
-    ASSUME_ROLE, describe, trust_location, trusted_summary,
-};
+use super::assume_missing_identity_permission::{describe, trust_location, trusted_summary};
 use std::collections::BTreeMap;
 
 use super::prelude::trust_admits;
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
-use crate::eval::action::value_matches;
+use crate::eval::action::{ASSUME_ROLE, value_matches};
 use crate::graph::{Graph, Node, NodeId, NodeKind};
 use crate::model::pattern::has_wildcard;
 use crate::model::{DocumentKind, SVal, Statement};

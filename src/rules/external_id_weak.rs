@@ -24,7 +24,7 @@
 //! which accounts belong to one vendor (and it would need more than one document).
 
 use super::prelude::clauses_on;
-use super::prelude::enforcing_deny::denies_without_external_id;
+use super::prelude::enforcing_deny::{EXTERNAL_ID, denies_without_external_id};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::condition::{BaseOp, SetOp};
 use crate::model::pattern::has_wildcard;
@@ -45,8 +45,6 @@ pub static RULE: Rule = Rule {
     check: Check::Document(&ExternalIdWeak),
     unchecked_hint: None,
 };
-
-const EXTERNAL_ID: &str = "sts:ExternalId";
 
 /// The lengths AWS accepts [UG:reference_iam-quotas].
 const LENGTH: std::ops::RangeInclusive<usize> = 2..=1224;

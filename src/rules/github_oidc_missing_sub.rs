@@ -18,11 +18,12 @@
 
 use super::data::federated_providers;
 use super::prelude::federation::{
-    WEB_IDENTITY, github_grants, non_requiring_clause, pins_github_repository, requiring_clauses,
+    github_grants, non_requiring_clause, pins_github_repository, requiring_clauses,
     restricted_elsewhere,
 };
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::eval::action::ASSUME_ROLE_WITH_WEB_IDENTITY;
 use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
@@ -50,7 +51,12 @@ impl DocumentRule for GithubOidcMissingSub {
                 continue;
             };
             if !requiring_clauses(grant.statement, &sub).is_empty()
-                || restricted_elsewhere(document, grant.statement, WEB_IDENTITY, &sub)
+                || restricted_elsewhere(
+                    document,
+                    grant.statement,
+                    ASSUME_ROLE_WITH_WEB_IDENTITY,
+                    &sub,
+                )
                 || pins_github_repository(&grant)
             {
                 continue;

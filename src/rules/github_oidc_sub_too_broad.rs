@@ -19,10 +19,11 @@
 //! condition on a GitHub claim naming the repository or its owner (see TL208) gives no finding.
 
 use super::prelude::federation::{
-    WEB_IDENTITY, github_grants, pins_github_repository, requiring_clauses, restricted_elsewhere,
+    github_grants, pins_github_repository, requiring_clauses, restricted_elsewhere,
 };
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::eval::action::ASSUME_ROLE_WITH_WEB_IDENTITY;
 use crate::eval::condition::Operator;
 use crate::model::{Clause, Document, SVal};
 use crate::report::diagnostic::{Diagnostic, Severity};
@@ -102,7 +103,12 @@ impl DocumentRule for GithubOidcSubTooBroad {
             };
             let clauses = requiring_clauses(grant.statement, &sub);
             if clauses.is_empty()
-                || restricted_elsewhere(document, grant.statement, WEB_IDENTITY, &sub)
+                || restricted_elsewhere(
+                    document,
+                    grant.statement,
+                    ASSUME_ROLE_WITH_WEB_IDENTITY,
+                    &sub,
+                )
                 || pins_github_repository(&grant)
             {
                 continue;

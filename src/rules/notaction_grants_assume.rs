@@ -18,10 +18,9 @@
 use super::prelude::describe;
 use super::prelude::identity_grants::{covers_every_role, shown, unlimited_grants};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::eval::action::ASSUME_ROLE;
 use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
-
-const ASSUME_ROLE: &str = "sts:AssumeRole";
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {

@@ -19,11 +19,11 @@
 //! non-federated ones, are left alone.
 
 use super::data::federated_providers;
-use super::prelude::federation::{WEB_IDENTITY, is_provider_prefix, split_claim_key};
+use super::prelude::federation::{is_provider_prefix, split_claim_key};
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
-use crate::eval::action::covers;
+use crate::eval::action::{ASSUME_ROLE_WITH_WEB_IDENTITY, covers};
 use crate::eval::condition::{KeyState, Request, evaluate};
 use crate::model::arn::{FederatedPrincipal, classify_federated_principal};
 use crate::model::{Clause, Document, DocumentKind, PrincipalForm, Statement};
@@ -96,7 +96,8 @@ impl DocumentRule for OidcConditionKeyMismatch {
             return;
         }
         for statement in &document.statements {
-            if !statement.is_allow() || covers(statement, WEB_IDENTITY) != Tri::Yes {
+            if !statement.is_allow() || covers(statement, ASSUME_ROLE_WITH_WEB_IDENTITY) != Tri::Yes
+            {
                 continue;
             }
             let Some(prefixes) = provider_prefixes(statement) else {

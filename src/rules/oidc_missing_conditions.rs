@@ -21,11 +21,12 @@
 
 use super::data::federated_providers;
 use super::prelude::federation::{
-    WEB_IDENTITY, grants, is_key, matches_everything, non_requiring_clause, pins,
-    requiring_clauses, restricted_elsewhere,
+    grants, is_key, matches_everything, non_requiring_clause, pins, requiring_clauses,
+    restricted_elsewhere,
 };
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::eval::action::ASSUME_ROLE_WITH_WEB_IDENTITY;
 use crate::model::Document;
 use crate::model::arn::FederatedPrincipal;
 use crate::report::diagnostic::{Diagnostic, Severity};
@@ -49,7 +50,7 @@ struct OidcMissingConditions;
 
 impl DocumentRule for OidcMissingConditions {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        for grant in grants(document, WEB_IDENTITY) {
+        for grant in grants(document, ASSUME_ROLE_WITH_WEB_IDENTITY) {
             let FederatedPrincipal::Oidc { provider, .. } = grant.provider else {
                 continue;
             };
@@ -61,7 +62,7 @@ impl DocumentRule for OidcMissingConditions {
             let statement = grant.statement;
             let sub_clauses = requiring_clauses(statement, &sub);
             if sub_clauses.iter().copied().any(pins)
-                || restricted_elsewhere(document, statement, WEB_IDENTITY, &sub)
+                || restricted_elsewhere(document, statement, ASSUME_ROLE_WITH_WEB_IDENTITY, &sub)
             {
                 continue;
             }

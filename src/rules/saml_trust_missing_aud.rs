@@ -16,11 +16,10 @@
 //! specify at least one attribute"), so a condition on another `saml:` key keeps the rule
 //! silent, as does a condition it cannot read.
 
-use super::prelude::federation::{
-    SAML, grants, is_key, matches_everything, pins, restricted_elsewhere,
-};
+use super::prelude::federation::{grants, is_key, matches_everything, pins, restricted_elsewhere};
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
+use crate::eval::action::ASSUME_ROLE_WITH_SAML;
 use crate::model::Document;
 use crate::model::arn::FederatedPrincipal;
 use crate::report::diagnostic::{Diagnostic, Severity};
@@ -46,7 +45,7 @@ struct SamlTrustMissingAud;
 
 impl DocumentRule for SamlTrustMissingAud {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        for grant in grants(document, SAML) {
+        for grant in grants(document, ASSUME_ROLE_WITH_SAML) {
             let FederatedPrincipal::Saml { name, .. } = grant.provider else {
                 continue;
             };
@@ -58,7 +57,7 @@ impl DocumentRule for SamlTrustMissingAud {
                         .get(..5)
                         .is_some_and(|prefix| prefix.eq_ignore_ascii_case("saml:"))
             });
-            if pinned || restricted_elsewhere(document, statement, SAML, AUD) {
+            if pinned || restricted_elsewhere(document, statement, ASSUME_ROLE_WITH_SAML, AUD) {
                 continue;
             }
             let mut diagnostic = Diagnostic::new(

@@ -12,13 +12,12 @@
 //! Only a grant that names the role's own ARN exactly, through an explicit `sts:` action, is
 //! judged: `sts:AssumeRole` on `*` states no intent to assume oneself.
 
-use super::assume_missing_identity_permission::{
-    ASSUME_ROLE, describe, trust_location, trusted_summary,
-};
+use super::assume_missing_identity_permission::{describe, trust_location, trusted_summary};
 use super::dangling_assume_grant::{has_trust, names_assume_action};
 use super::prelude::trust_admits;
 use super::{Check, GraphRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
+use crate::eval::action::ASSUME_ROLE;
 use crate::eval::identity::decide;
 use crate::graph::{Graph, NodeKind};
 use crate::report::diagnostic::{Diagnostic, Severity};

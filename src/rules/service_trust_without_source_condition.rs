@@ -22,7 +22,7 @@ use super::data::source_condition_services::documented;
 use super::prelude::trust_actions::{principal_values, trust_statements};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
-use crate::eval::action::covers;
+use crate::eval::action::{ASSUME_ROLE, covers};
 use crate::eval::condition::Operator;
 use crate::model::{Clause, Document, Effect, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
@@ -91,7 +91,7 @@ impl DocumentRule for ServiceTrustWithoutSourceCondition {
             return;
         }
         for statement in statements.iter().filter(|s| s.is_allow()) {
-            if covers(statement, "sts:AssumeRole") == Tri::No
+            if covers(statement, ASSUME_ROLE) == Tri::No
                 || statement.clauses().iter().any(restricts)
             {
                 continue;

@@ -17,6 +17,8 @@
 //! a Deny of an assume action, or one the linter cannot see, is not reported either.
 
 use super::prelude::condition_keys::{Restriction, restriction};
+use super::prelude::enforcing_deny::EXTERNAL_ID;
+use super::prelude::mfa::MFA_PRESENT;
 use super::prelude::{describe, role_name};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
@@ -102,8 +104,8 @@ fn has_own_rule(clause: &Clause) -> bool {
         return false;
     }
     let key = clause.key.value.as_str();
-    (key.eq_ignore_ascii_case("sts:ExternalId") && (operator.if_exists || operator.is_negated()))
-        || (key.eq_ignore_ascii_case("aws:MultiFactorAuthPresent")
+    (key.eq_ignore_ascii_case(EXTERNAL_ID) && (operator.if_exists || operator.is_negated()))
+        || (key.eq_ignore_ascii_case(MFA_PRESENT)
             && operator.base == BaseOp::Bool
             && operator.if_exists)
 }

@@ -7,13 +7,13 @@
 //! weak Allow condition (TL205, TL207) stay silent when such a Deny covers the Allow.
 
 use crate::eval::Tri;
-use crate::eval::action::covers;
+use crate::eval::action::{ASSUME_ROLE, covers};
 use crate::eval::condition::{BaseOp, Operator, SetOp};
 use crate::eval::principal::admits_any_aws_principal;
 use crate::model::{Clause, Document, Effect, Statement};
 
-const ASSUME_ROLE: &str = "sts:AssumeRole";
-const EXTERNAL_ID: &str = "sts:ExternalId";
+/// The key a third party's external ID arrives in [UG:confused-deputy].
+pub const EXTERNAL_ID: &str = "sts:ExternalId";
 
 /// Whether a Deny of `document` refuses `actions` to every caller `allow` admits whenever
 /// `enforces` holds for each of its clauses: the Deny covers every one of `actions`, names

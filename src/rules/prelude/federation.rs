@@ -10,14 +10,11 @@
 //! case-insensitive [UG:reference_policies_elements_condition].
 
 use crate::eval::Tri;
-use crate::eval::action::covers;
+use crate::eval::action::{ASSUME_ROLE_WITH_WEB_IDENTITY, covers};
 use crate::eval::condition::{BaseOp, Operator};
 use crate::model::arn::{FederatedPrincipal, classify_federated_principal};
 use crate::model::{Clause, Document, DocumentKind, Effect, SVal, Statement};
 use crate::rules::data::federated_providers;
-
-pub const WEB_IDENTITY: &str = "sts:AssumeRoleWithWebIdentity";
-pub const SAML: &str = "sts:AssumeRoleWithSAML";
 
 /// One known `Federated` value of an Allow statement that grants a federation action.
 pub struct Grant<'a> {
@@ -153,7 +150,7 @@ pub fn restricted_elsewhere(
 /// The grants of `sts:AssumeRoleWithWebIdentity` to GitHub Actions' OIDC provider
 /// (`token.actions.githubusercontent.com`, or `…/<slug>` for an enterprise's own issuer).
 pub fn github_grants(document: &Document) -> Vec<Grant<'_>> {
-    grants(document, WEB_IDENTITY)
+    grants(document, ASSUME_ROLE_WITH_WEB_IDENTITY)
         .into_iter()
         .filter(|g| {
             matches!(g.provider, FederatedPrincipal::Oidc { provider, .. }
@@ -269,7 +266,7 @@ mod tests {
     fn keys_match_without_case_and_with_or_without_a_trailing_slash() {
         let d = document(r#"{"StringLike": {"AUTH.example.com:SUB": ["x", "*"]}}"#);
         let s = &d.statements[0];
-        let grant = &grants(&d, WEB_IDENTITY)[0];
+        let grant = &grants(&d, ASSUME_ROLE_WITH_WEB_IDENTITY)[0];
         assert_eq!(grant.claim_prefix(), Some("auth.example.com/"));
         let clause = &requiring_clauses(s, "auth.example.com/:sub")[0];
         // One of the ORed values is `*`: the clause requires the key but pins nothing.
@@ -300,13 +297,13 @@ mod tests {
         assert!(restricted_elsewhere(
             d,
             &d.statements[0],
-            WEB_IDENTITY,
+            ASSUME_ROLE_WITH_WEB_IDENTITY,
             "cognito-identity.amazonaws.com:aud"
         ));
         assert!(!restricted_elsewhere(
             d,
             &d.statements[0],
-            WEB_IDENTITY,
+            ASSUME_ROLE_WITH_WEB_IDENTITY,
             "cognito-identity.amazonaws.com:sub"
         ));
     }

@@ -23,13 +23,13 @@ use super::{
     trust_statements,
 };
 use crate::eval::Tri;
+use crate::eval::action::ASSUME_ROLE;
 use crate::eval::condition::{KeyState, Request, evaluate_all};
 use crate::eval::identity::decide;
 use crate::graph::{Edge, Graph, NodeKind};
 use crate::model::Statement;
 use crate::report::diagnostic::Diagnostic;
 use crate::rules::RuleMeta;
-use crate::rules::assume_missing_identity_permission::ASSUME_ROLE;
 use crate::source::Span;
 
 /// One attribute a session can carry, and what the linter reads of it.
