@@ -925,12 +925,9 @@ impl Graph {
                     None => Tri::No,
                     Some(PrincipalForm::Star(_)) => Tri::Yes,
                     Some(PrincipalForm::Unknown(_)) => Tri::Unknown,
-                    Some(PrincipalForm::Map(_)) => Tri::any(
-                        deny.principal
-                            .iter()
-                            .flat_map(|p| p.values_of("AWS"))
-                            .map(|v| names_caller(&v.value)),
-                    ),
+                    Some(PrincipalForm::Map(_)) => {
+                        Tri::any(deny.principal_values("AWS").map(|v| names_caller(&v.value)))
+                    }
                 };
                 if deny.clauses().is_empty() {
                     names

@@ -60,6 +60,12 @@ pub fn is_deploying_account(account: &str) -> bool {
     account.starts_with("<account of ") && account.ends_with('>')
 }
 
+/// Whether a managed policy ARN is an AWS managed policy (`arn:aws:iam::aws:policy/…`): AWS
+/// writes it, no account can edit it, and it is not held to the customer quota.
+pub fn is_aws_managed_policy(arn: &str) -> bool {
+    Arn::parse(arn).is_some_and(|a| a.account == "aws")
+}
+
 /// What an `AWS` principal value names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AwsPrincipal<'a> {
@@ -227,6 +233,20 @@ pub enum FederatedPrincipal<'a> {
     /// A built-in identity provider such as `cognito-identity.amazonaws.com`.
     Domain(&'a str),
     Invalid(&'static str),
+}
+
+impl<'a> FederatedPrincipal<'a> {
+    /// The prefix of the provider's claim condition keys: an OIDC provider's host/path, or a
+    /// built-in provider's domain (`cognito-identity.amazonaws.com:aud`)
+    /// [UG:reference_policies_iam-condition-keys]. `None` for SAML providers, whose keys are
+    /// `saml:…`, and for invalid values.
+    pub fn claim_prefix(&self) -> Option<&'a str> {
+        match *self {
+            FederatedPrincipal::Oidc { provider, .. } => Some(provider),
+            FederatedPrincipal::Domain(domain) => Some(domain),
+            FederatedPrincipal::Saml { .. } | FederatedPrincipal::Invalid(_) => None,
+        }
+    }
 }
 
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {

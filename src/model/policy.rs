@@ -136,6 +136,12 @@ impl Statement {
     pub fn clauses(&self) -> &[Clause] {
         self.condition.as_ref().map_or(&[], |c| &c.clauses)
     }
+
+    /// The values under one key (`AWS`, `Service`, `Federated`) of the statement's
+    /// `Principal`; `NotPrincipal` is not read.
+    pub fn principal_values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a SVal> + 'a {
+        self.principal.iter().flat_map(move |p| p.values_of(key))
+    }
 }
 
 /// A string-or-list element (`Action`, `Resource`, …).
@@ -201,6 +207,21 @@ impl Principal {
             .iter()
             .filter(move |e| e.key.value == key)
             .flat_map(|e| e.values.iter())
+    }
+
+    /// Every value with its key; the bare `"*"` counts as `AWS` (AWS reads it as
+    /// `{"AWS": "*"}` [UG:reference_policies_elements_principal]), an unreadable element has none.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &SVal)> {
+        let (star, entries): (Option<&SVal>, &[PrincipalEntry]) = match &self.form {
+            PrincipalForm::Star(value) => (Some(value), &[]),
+            PrincipalForm::Map(entries) => (None, entries),
+            PrincipalForm::Unknown(_) => (None, &[]),
+        };
+        star.map(|value| ("AWS", value)).into_iter().chain(
+            entries
+                .iter()
+                .flat_map(|e| e.values.iter().map(|v| (e.key.value.as_str(), v))),
+        )
     }
 
     /// True when the element names no principal at all (`{}`, `{"AWS": []}`).

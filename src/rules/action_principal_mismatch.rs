@@ -27,7 +27,7 @@
 
 use super::prelude::and_list;
 use super::prelude::describe;
-use super::prelude::trust_actions::{principal_values, trust_statements};
+use super::prelude::trust_actions::statements_of_trust;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::action::{ASSUME_ACTIONS, ASSUME_ROLE_WITH_SAML, ASSUME_ROLE_WITH_WEB_IDENTITY};
 use crate::model::arn::{FederatedPrincipal, classify_federated_principal};
@@ -69,7 +69,7 @@ fn grants(actions: &[&str], action: &str) -> bool {
 
 impl DocumentRule for ActionPrincipalMismatch {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        for (index, statement) in trust_statements(document).iter().enumerate() {
+        for (index, statement) in statements_of_trust(document).iter().enumerate() {
             if !statement.is_allow() {
                 continue;
             }
@@ -91,7 +91,7 @@ impl DocumentRule for ActionPrincipalMismatch {
             if starts.is_empty() {
                 continue;
             }
-            for value in principal_values(statement, "Federated") {
+            for value in statement.principal_values("Federated") {
                 let Some(text) = value.known() else {
                     continue;
                 };
@@ -127,7 +127,7 @@ impl DocumentRule for ActionPrincipalMismatch {
                 ("AWS", "an AWS principal"),
                 ("Service", "a service principal"),
             ] {
-                for value in principal_values(statement, key) {
+                for value in statement.principal_values(key) {
                     report_non_federated(value, noun, &actions, &name, cx);
                 }
             }

@@ -21,7 +21,7 @@ use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{TRUST_ACTIONS, covers};
 use crate::model::arn::{AwsPrincipal, classify_aws_principal};
-use crate::model::{Document, DocumentKind, PrincipalForm, SVal, Statement};
+use crate::model::{Document, DocumentKind, Principal, SVal, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -136,15 +136,7 @@ fn is_unconditioned_allow(statement: &Statement) -> bool {
 
 /// The principal values of a statement with their key; the bare `"*"` counts as `AWS`.
 fn principal_values(statement: &Statement) -> impl Iterator<Item = (&str, &SVal)> {
-    let values: Vec<(&str, &SVal)> = match statement.principal.as_ref().map(|p| &p.form) {
-        Some(PrincipalForm::Star(value)) => vec![("AWS", value)],
-        Some(PrincipalForm::Map(entries)) => entries
-            .iter()
-            .flat_map(|e| e.values.iter().map(|v| (e.key.value.as_str(), v)))
-            .collect(),
-        Some(PrincipalForm::Unknown(_)) | None => Vec::new(),
-    };
-    values.into_iter()
+    statement.principal.iter().flat_map(Principal::entries)
 }
 
 /// The trust actions the statement certainly grants.

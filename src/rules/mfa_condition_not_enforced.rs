@@ -22,7 +22,7 @@ use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ACTIONS, covers_any};
-use crate::model::{Document, DocumentKind, Effect, PrincipalForm, Statement};
+use crate::model::{Document, DocumentKind, Effect, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -113,7 +113,8 @@ impl DocumentRule for MfaConditionNotEnforced {
 
 /// Whether the statement names an AWS principal (`{"AWS": …}` or the bare `"*"`).
 fn names_aws_principal(statement: &Statement) -> bool {
-    statement.principal.as_ref().is_some_and(|p| {
-        matches!(p.form, PrincipalForm::Star(_)) || p.values_of("AWS").next().is_some()
-    })
+    statement
+        .principal
+        .as_ref()
+        .is_some_and(|p| p.entries().any(|(key, _)| key == "AWS"))
 }

@@ -25,7 +25,7 @@ use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ROLE_WITH_WEB_IDENTITY, covers};
 use crate::eval::condition::{KeyState, Request, evaluate};
-use crate::model::arn::{FederatedPrincipal, classify_federated_principal};
+use crate::model::arn::classify_federated_principal;
 use crate::model::{Clause, Document, DocumentKind, PrincipalForm, Statement};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
@@ -59,11 +59,7 @@ fn provider_prefixes(statement: &Statement) -> Option<Vec<&str>> {
             return None;
         }
         for value in &entry.values {
-            match classify_federated_principal(value.known()?) {
-                FederatedPrincipal::Oidc { provider, .. } => prefixes.push(provider),
-                FederatedPrincipal::Domain(domain) => prefixes.push(domain),
-                FederatedPrincipal::Saml { .. } | FederatedPrincipal::Invalid(_) => return None,
-            }
+            prefixes.push(classify_federated_principal(value.known()?).claim_prefix()?);
         }
     }
     (!prefixes.is_empty()).then_some(prefixes)

@@ -140,10 +140,7 @@ impl DocumentRule for PrincipalArnPatternTooBroad {
 
 /// Whether the statement names a service principal.
 fn names_service(statement: &Statement) -> bool {
-    statement
-        .principal
-        .as_ref()
-        .is_some_and(|p| p.values_of("Service").next().is_some())
+    statement.principal_values("Service").next().is_some()
 }
 
 /// Whether a wildcard stands where the value names the account or organization.

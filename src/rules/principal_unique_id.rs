@@ -11,14 +11,11 @@
 //! TL112 leaves unique IDs to this rule (`AwsPrincipal::UniqueId`). Only the `AWS` values of a
 //! trust's `Principal` are read; unknown values never produce a finding.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::prelude::describe;
-use super::prelude::trust_actions::{principal_values, trust_statements};
+use super::prelude::trust_actions::statements_of_trust;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::model::Document;
+use crate::model::arn::{AwsPrincipal, classify_aws_principal};
 use crate::report::diagnostic::{Diagnostic, Severity};
 
 pub static RULE: Rule = Rule {
@@ -38,24 +35,25 @@ pub static RULE: Rule = Rule {
 
 struct PrincipalUniqueId;
 
-/// A role (`AROA`) or user (`AIDA`) unique ID: the prefix, then upper-case letters and digits.
-static UNIQUE_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(AROA|AIDA)[A-Z0-9]{16,}$").expect("valid regex"));
+/// What a role (`AROA…`) or user (`AIDA…`) unique ID stood for; `None` for any other value
+/// (other unique-ID prefixes name groups, policies and keys, never a trust principal).
+fn deleted_principal(text: &str) -> Option<&'static str> {
+    match classify_aws_principal(text) {
+        AwsPrincipal::UniqueId(id) if id.starts_with("AROA") => Some("role"),
+        AwsPrincipal::UniqueId(id) if id.starts_with("AIDA") => Some("user"),
+        _ => None,
+    }
+}
 
 impl DocumentRule for PrincipalUniqueId {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        for (index, statement) in trust_statements(document).iter().enumerate() {
-            for value in principal_values(statement, "AWS") {
+        for (index, statement) in statements_of_trust(document).iter().enumerate() {
+            for value in statement.principal_values("AWS") {
                 let Some(text) = value.known() else {
                     continue;
                 };
-                if !UNIQUE_ID.is_match(text) {
+                let Some(kind) = deleted_principal(text) else {
                     continue;
-                }
-                let kind = if text.starts_with("AROA") {
-                    "role"
-                } else {
-                    "user"
                 };
                 cx.report(Diagnostic::new(
                     &RULE.meta,
@@ -72,15 +70,18 @@ impl DocumentRule for PrincipalUniqueId {
 
 #[cfg(test)]
 mod tests {
-    use super::UNIQUE_ID;
+    use super::deleted_principal;
 
     #[test]
     fn matches_role_and_user_ids_only() {
-        assert!(UNIQUE_ID.is_match("AROADBQP57FF2AEXAMPLE"));
-        assert!(UNIQUE_ID.is_match("AIDAJQABLZS4A3QDU576Q"));
-        assert!(!UNIQUE_ID.is_match("AGPAJQABLZS4A3QDU576Q"));
-        assert!(!UNIQUE_ID.is_match("AROA123"));
-        assert!(!UNIQUE_ID.is_match("aroadbqp57ff2aexample"));
-        assert!(!UNIQUE_ID.is_match("arn:aws:iam::111122223333:role/AROADBQP57FF2AEXAMPLE"));
+        assert_eq!(deleted_principal("AROADBQP57FF2AEXAMPLE"), Some("role"));
+        assert_eq!(deleted_principal("AIDAJQABLZS4A3QDU576Q"), Some("user"));
+        assert_eq!(deleted_principal("AGPAJQABLZS4A3QDU576Q"), None);
+        assert_eq!(deleted_principal("AROA123"), None);
+        assert_eq!(deleted_principal("aroadbqp57ff2aexample"), None);
+        assert_eq!(
+            deleted_principal("arn:aws:iam::111122223333:role/AROADBQP57FF2AEXAMPLE"),
+            None
+        );
     }
 }

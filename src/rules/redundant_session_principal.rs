@@ -12,7 +12,7 @@
 //! never its path, so `role/team/R` and `assumed-role/R/S` match.
 
 use super::prelude::describe;
-use super::prelude::trust_actions::{principal_values, trust_statements};
+use super::prelude::trust_actions::statements_of_trust;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::model::arn::{Arn, AwsPrincipal, classify_aws_principal};
 use crate::model::{Document, SVal};
@@ -59,8 +59,8 @@ fn is_session(value: &SVal) -> bool {
 
 impl DocumentRule for RedundantSessionPrincipal {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        for (index, statement) in trust_statements(document).iter().enumerate() {
-            let values: Vec<&SVal> = principal_values(statement, "AWS").collect();
+        for (index, statement) in statements_of_trust(document).iter().enumerate() {
+            let values: Vec<&SVal> = statement.principal_values("AWS").collect();
             for session in values.iter().filter(|v| is_session(v)) {
                 let Some(text) = session.known() else {
                     continue;

@@ -19,7 +19,7 @@
 //! read, or by any Deny statement that conditions on one of the keys.
 
 use super::data::source_condition_services::documented;
-use super::prelude::trust_actions::{principal_values, trust_statements};
+use super::prelude::trust_actions::statements_of_trust;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ROLE, covers};
@@ -83,7 +83,7 @@ fn is_service_linked(document: &Document) -> bool {
 
 impl DocumentRule for ServiceTrustWithoutSourceCondition {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        let statements = trust_statements(document);
+        let statements = statements_of_trust(document);
         if is_service_linked(document)
             || document.may_hide_deny()
             || statements.iter().any(is_source_deny)
@@ -96,7 +96,7 @@ impl DocumentRule for ServiceTrustWithoutSourceCondition {
             {
                 continue;
             }
-            for value in principal_values(statement, "Service") {
+            for value in statement.principal_values("Service") {
                 let Some(entry) = value.known().and_then(documented) else {
                     continue;
                 };

@@ -22,7 +22,7 @@
 
 use super::data::sts_actions::STS_ACTIONS;
 use super::prelude::describe;
-use super::prelude::trust_actions::trust_statements;
+use super::prelude::trust_actions::statements_of_trust;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::model::pattern::{has_wildcard, wildcard_match};
 use crate::model::{Document, Effect, SVal};
@@ -97,7 +97,7 @@ fn problem(value: &str) -> Option<Problem> {
 
 impl DocumentRule for TrustInvalidAction {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        for (index, statement) in trust_statements(document).iter().enumerate() {
+        for (index, statement) in statements_of_trust(document).iter().enumerate() {
             let allow = statement.effect() == Some(Effect::Allow);
             let lists = [(&statement.action, true), (&statement.not_action, false)];
             for (list, is_action) in lists {

@@ -18,7 +18,7 @@
 
 use super::prelude::opening;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
-use crate::model::arn::Arn;
+use crate::model::arn::{Arn, is_account_id, is_aws_managed_policy, is_deploying_account};
 use crate::model::{Attachment, Document, DocumentKind};
 use crate::report::diagnostic::{Diagnostic, Severity};
 use crate::syntax::tree::{Node, NodeKind};
@@ -58,7 +58,7 @@ impl DocumentRule for TrustPolicyTooLarge {
                 "the role trust policy length quota",
                 RULE.meta.help,
             )),
-            (_, Attachment::Managed { arn }) if is_customer_managed(arn) => Some((
+            (_, Attachment::Managed { arn }) if !is_aws_managed_policy(arn) => Some((
                 MANAGED_POLICY_LENGTH,
                 "managed policy",
                 "the managed policy size limit",
@@ -96,7 +96,7 @@ impl DocumentRule for TrustPolicyTooLarge {
 /// its characters are not judged (a dump shows them after URL-decoding, where escapes can no
 /// longer be told from literal text); its size still is, against the configured quota.
 fn read_from_aws(document: &Document) -> bool {
-    let real = |account: &str| account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
+    let real = |account: &str| is_account_id(account) && !is_deploying_account(account);
     let owner = document
         .owner
         .as_ref()
@@ -107,12 +107,6 @@ fn read_from_aws(document: &Document) -> bool {
         _ => false,
     };
     owner || managed
-}
-
-/// A customer managed policy: `arn:aws:iam::<account>:policy/…`. AWS managed policies
-/// (`arn:aws:iam::aws:policy/…`) are not held to the customer quota.
-fn is_customer_managed(arn: &str) -> bool {
-    Arn::parse(arn).is_some_and(|arn| arn.account != "aws")
 }
 
 /// The length of a document's JSON without whitespace.

@@ -26,18 +26,19 @@ pub fn deny_enforces(
     enforces: impl Fn(&Clause) -> bool,
 ) -> bool {
     let allowed: Vec<&str> = allow
-        .principal
-        .iter()
-        .flat_map(|p| p.values_of("AWS"))
+        .principal_values("AWS")
         .filter_map(|v| v.known())
         .collect();
     document.statements.iter().any(|deny| {
         deny.effect() == Some(Effect::Deny)
             && actions.iter().all(|a| covers(deny, a) == Tri::Yes)
             && (admits_any_aws_principal(deny)
-                || deny.principal.as_ref().is_some_and(|p| {
-                    let denied: Vec<&str> = p.values_of("AWS").filter_map(|v| v.known()).collect();
-                    !allowed.is_empty() && allowed.iter().all(|a| denied.contains(a))
+                || (!allowed.is_empty() && {
+                    let denied: Vec<&str> = deny
+                        .principal_values("AWS")
+                        .filter_map(|v| v.known())
+                        .collect();
+                    allowed.iter().all(|a| denied.contains(a))
                 }))
             && !deny.clauses().is_empty()
             && deny

@@ -27,11 +27,7 @@ impl Grant<'_> {
     /// The prefix of the provider's claim keys: an OIDC provider's host/path, or a built-in
     /// provider's domain. `None` for SAML providers, whose keys are `saml:…`.
     pub fn claim_prefix(&self) -> Option<&str> {
-        match self.provider {
-            FederatedPrincipal::Oidc { provider, .. } => Some(provider),
-            FederatedPrincipal::Domain(domain) => Some(domain),
-            FederatedPrincipal::Saml { .. } | FederatedPrincipal::Invalid(_) => None,
-        }
+        self.provider.claim_prefix()
     }
 
     /// `<prefix>:<claim>`, the condition key of one of the provider's claims.
@@ -53,9 +49,7 @@ pub fn grants<'a>(document: &'a Document, action: &'a str) -> Vec<Grant<'a>> {
         .filter(|s| s.is_allow() && covers(s, action) == Tri::Yes)
         .flat_map(|statement| {
             statement
-                .principal
-                .iter()
-                .flat_map(|p| p.values_of("Federated"))
+                .principal_values("Federated")
                 .filter_map(move |value| {
                     let provider = classify_federated_principal(value.known()?);
                     (!matches!(provider, FederatedPrincipal::Invalid(_))).then_some(Grant {

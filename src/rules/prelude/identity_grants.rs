@@ -20,7 +20,7 @@ use std::collections::{HashSet, VecDeque};
 use crate::eval::Tri;
 use crate::eval::action::{covers, value_matches};
 use crate::eval::condition::{Operator, SetOp};
-use crate::model::arn::{Arn, is_account_id, is_deploying_account};
+use crate::model::arn::{Arn, is_account_id, is_aws_managed_policy, is_deploying_account};
 use crate::model::pattern::wildcard_match;
 use crate::model::{Attachment, Document, DocumentKind, SVal, Statement, Val};
 use crate::source::Span;
@@ -423,7 +423,7 @@ fn resource_covering(statement: &Statement, covers: fn(&SVal) -> Tri) -> Option<
 pub fn is_own_identity_policy(document: &Document) -> bool {
     let aws_managed = matches!(
         &document.attachment,
-        Attachment::Managed { arn } if Arn::parse(arn).is_some_and(|a| a.account == "aws")
+        Attachment::Managed { arn } if is_aws_managed_policy(arn)
     );
     document.kind == DocumentKind::Identity && !aws_managed
 }

@@ -6,23 +6,11 @@ use crate::eval::action::covers;
 use crate::model::{Document, DocumentKind, PrincipalForm, SVal, Statement};
 
 /// The statements of a role trust policy (none for other documents).
-pub fn trust_statements(document: &Document) -> &[Statement] {
+pub fn statements_of_trust(document: &Document) -> &[Statement] {
     match document.kind {
         DocumentKind::Trust => &document.statements,
         _ => &[],
     }
-}
-
-/// The values under one principal key (`AWS`, `Service`, `Federated`) of a statement's
-/// `Principal`; `NotPrincipal` is TL107's and is not read.
-pub fn principal_values<'a>(
-    statement: &'a Statement,
-    key: &'a str,
-) -> impl Iterator<Item = &'a SVal> {
-    statement
-        .principal
-        .iter()
-        .flat_map(move |principal| principal.values_of(key))
 }
 
 /// Whether a trust statement allows the service principal `service` (exactly as written under
@@ -67,7 +55,7 @@ pub fn allows_service(statement: &Statement, service: &str) -> Tri {
 /// statement the linter cannot read may be the one.
 pub fn grants_service(document: &Document, service: &str, action: &str) -> Tri {
     let read = Tri::any(
-        trust_statements(document)
+        statements_of_trust(document)
             .iter()
             .map(|s| allows_service(s, service).and(covers(s, action))),
     );
@@ -83,10 +71,10 @@ pub fn service_values<'a>(
     document: &'a Document,
     service: &'a str,
 ) -> impl Iterator<Item = &'a SVal> {
-    trust_statements(document)
+    statements_of_trust(document)
         .iter()
         .filter(|s| s.is_allow())
-        .flat_map(move |s| principal_values(s, "Service"))
+        .flat_map(|s| s.principal_values("Service"))
         .filter(move |v| v.known() == Some(service))
 }
 
