@@ -30,6 +30,7 @@ use crate::eval::condition::{BaseOp, SetOp};
 use crate::model::pattern::has_wildcard;
 use crate::model::{Document, DocumentKind, Effect, Statement, Val};
 use crate::report::diagnostic::{Diagnostic, Severity};
+use crate::rules::data::condition_keys::KeyType;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -123,16 +124,9 @@ impl DocumentRule for ExternalIdWeak {
     }
 }
 
+/// Whether the operator compares strings (`String…`), the operators for `sts:ExternalId`.
 fn is_string(base: BaseOp) -> bool {
-    matches!(
-        base,
-        BaseOp::StringEquals
-            | BaseOp::StringNotEquals
-            | BaseOp::StringEqualsIgnoreCase
-            | BaseOp::StringNotEqualsIgnoreCase
-            | BaseOp::StringLike
-            | BaseOp::StringNotLike
-    )
+    KeyType::of_operator(base) == Some(KeyType::String)
 }
 
 /// Whether the statement requires one exact external ID: a positive string clause whose
@@ -159,14 +153,13 @@ fn invalid(text: &str) -> Option<String> {
     if text.contains("${") {
         return None;
     }
-    let bad: Vec<char> = text
+    let bad = text
         .chars()
-        .filter(|c| !(c.is_ascii_alphanumeric() || "_+=,.@:/-*?".contains(*c)))
-        .collect();
-    if let Some(first) = bad.first() {
-        return Some(match first {
+        .find(|c| !(c.is_ascii_alphanumeric() || "_+=,.@:/-*?".contains(*c)));
+    if let Some(bad) = bad {
+        return Some(match bad {
             ' ' => "it contains a space".to_string(),
-            c if c.is_control() => format!("it contains the control character U+{:04X}", *c as u32),
+            c if c.is_control() => format!("it contains the control character U+{:04X}", c as u32),
             c => format!("it contains `{c}`"),
         });
     }

@@ -20,7 +20,7 @@
 
 use super::data::federated_providers;
 use super::prelude::federation::{is_provider_prefix, split_claim_key};
-use super::prelude::role_name;
+use super::prelude::{and_list, role_name};
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
 use crate::eval::Tri;
 use crate::eval::action::{ASSUME_ROLE_WITH_WEB_IDENTITY, covers};
@@ -111,11 +111,7 @@ impl DocumentRule for OidcConditionKeyMismatch {
                     None => format!(
                         "`{}` names the provider `{prefix}`, but the statement trusts {}: no request to {role} carries it",
                         clause.key.value,
-                        prefixes
-                            .iter()
-                            .map(|p| format!("`{p}`"))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
+                        and_list(&prefixes)
                     ),
                     Some(provider) => match federated_providers::provider(provider) {
                         Some(known) if known.closed && !known.documents(claim) => format!(

@@ -57,8 +57,9 @@ impl DocumentRule for OidcMissingConditions {
             if federated_providers::is("github", provider) {
                 continue;
             }
-            let sub = format!("{provider}:sub");
-            let aud = format!("{provider}:aud");
+            let (Some(sub), Some(aud)) = (grant.claim_key("sub"), grant.claim_key("aud")) else {
+                continue;
+            };
             let statement = grant.statement;
             let sub_clauses = requiring_clauses(statement, &sub);
             if sub_clauses.iter().copied().any(pins)

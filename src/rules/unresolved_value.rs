@@ -64,20 +64,22 @@ impl DocumentRule for UnresolvedValue {
         }
         for statement in &document.statements {
             if let Some(effect) = &statement.effect {
-                found.value(effect, "`Effect`");
+                found.value(effect, || "`Effect`".to_string());
             }
             found.list(statement.action.as_ref(), "`Action`");
             found.list(statement.not_action.as_ref(), "`NotAction`");
             if trust {
                 if let Some(principal) = &statement.principal {
                     match &principal.form {
-                        PrincipalForm::Unknown(value) => found.value(value, "`Principal`"),
-                        PrincipalForm::Star(value) => found.value(value, "`Principal`"),
+                        PrincipalForm::Unknown(value) | PrincipalForm::Star(value) => {
+                            found.value(value, || "`Principal`".to_string());
+                        }
                         PrincipalForm::Map(entries) => {
                             for entry in entries {
-                                let element = format!("`Principal` `{}`", entry.key.value);
                                 for value in &entry.values {
-                                    found.value(value, &element);
+                                    found.value(value, || {
+                                        format!("`Principal` `{}`", entry.key.value)
+                                    });
                                 }
                             }
                         }
@@ -94,12 +96,13 @@ impl DocumentRule for UnresolvedValue {
                         found.push(clause.key.span, &clause.key.value, element);
                         continue;
                     }
-                    let element = format!(
-                        "condition `{}` on `{}`",
-                        clause.operator.value, clause.key.value
-                    );
                     for value in &clause.values {
-                        found.value(value, &element);
+                        found.value(value, || {
+                            format!(
+                                "condition `{}` on `{}`",
+                                clause.operator.value, clause.key.value
+                            )
+                        });
                     }
                 }
             } else if covers_any(statement, ROLE_ACTIONS) != Tri::No {
@@ -131,15 +134,16 @@ impl Found {
         self.0.push((span, what.to_string(), element));
     }
 
-    fn value(&mut self, value: &SVal, element: &str) {
+    /// Records `value` if it is unknown; `element` names where it stands, built only then.
+    fn value(&mut self, value: &SVal, element: impl FnOnce() -> String) {
         if let Val::Unknown(what) = &value.value {
-            self.push(value.span, what, element.to_string());
+            self.push(value.span, what, element());
         }
     }
 
     fn list(&mut self, list: Option<&ValueList>, element: &str) {
         for value in list.into_iter().flat_map(|l| &l.values) {
-            self.value(value, element);
+            self.value(value, || element.to_string());
         }
     }
 }

@@ -134,12 +134,7 @@ static KEYS: LazyLock<Vec<ConditionKey>> =
 /// The data line by line; a line that does not parse is left out (a unit test keeps every
 /// line parsing).
 fn parse(text: &str) -> Vec<ConditionKey> {
-    data_lines(text).filter_map(parse_line).collect()
-}
-
-fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+    super::data_lines(text).filter_map(parse_line).collect()
 }
 
 fn parse_line(line: &str) -> Option<ConditionKey> {
@@ -183,7 +178,7 @@ mod tests {
     #[test]
     fn every_data_line_parses() {
         let text = include_str!("condition_keys.tsv");
-        for line in data_lines(text) {
+        for line in crate::rules::data::data_lines(text) {
             assert!(parse_line(line).is_some(), "does not parse: {line:?}");
         }
         assert!(KEYS.len() > 80);

@@ -6,3 +6,11 @@ pub mod condition_keys;
 pub mod federated_providers;
 pub mod source_condition_services;
 pub mod sts_actions;
+
+/// The data lines of a bundled file: blank lines and `#` comments (the header naming the
+/// source) left out, trailing whitespace trimmed.
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}

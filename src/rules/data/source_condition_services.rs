@@ -24,9 +24,7 @@ pub fn documented(service: &str) -> Option<&'static SourceConditionService> {
 
 /// Reads the list: `#` lines are comments; a data line is `<service>\t<page>`.
 fn parse(text: &str) -> Vec<SourceConditionService> {
-    text.lines()
-        .map(str::trim_end)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    super::data_lines(text)
         .filter_map(|line| {
             let (service, page) = line.split_once('\t')?;
             Some(SourceConditionService {

@@ -18,9 +18,7 @@ pub static STS_ACTIONS: LazyLock<Vec<StsAction>> =
 
 /// Reads the list: `#` lines are comments; a data line is `<Name>\t<trust|->`.
 fn parse(text: &str) -> Vec<StsAction> {
-    text.lines()
-        .map(str::trim_end)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    super::data_lines(text)
         .filter_map(|line| {
             let (name, kind) = line.split_once('\t')?;
             Some(StsAction {

@@ -153,11 +153,14 @@ pub fn github_grants(document: &Document) -> Vec<Grant<'_>> {
         .collect()
 }
 
-/// GitHub claims that name the workflow's repository or its owner. AWS STS has accepted them
-/// as condition keys since January 2026 ("AWS STS supports validation of identity provider
-/// claims", https://aws.amazon.com/about-aws/whats-new/2026/01/aws-sts-supports-validation-identity-provider-claims/);
-/// the list is not yet checked against an AWS page (AWS-SEMANTICS §5), so a condition on one
-/// is a restriction that may hold, and the rules stay silent.
+/// GitHub claims that name the workflow's repository or its owner. AWS announced in January
+/// 2026 that STS accepts provider-specific GitHub claims as condition keys ("AWS STS supports
+/// validation of identity provider claims",
+/// https://aws.amazon.com/about-aws/whats-new/2026/01/aws-sts-supports-validation-identity-provider-claims/);
+/// that announcement was read only through posts quoting it (cageyv.dev, dev.classmethod.jp,
+/// the aws-actions/configure-aws-credentials README), whose key lists differ, and no IAM User
+/// Guide page was found (AWS-SEMANTICS §5). So this list is wider than any of them: a
+/// condition on one of these claims is a restriction that may hold, and the rules stay silent.
 const GITHUB_REPOSITORY_CLAIMS: &[&str] = &[
     "repository",
     "repository_id",

@@ -15,6 +15,7 @@
 //! role" harder to meet and "matches no role" harder to meet, so both answers err towards
 //! silence.
 
+use std::borrow::Cow;
 use std::collections::{HashSet, VecDeque};
 
 use crate::eval::Tri;
@@ -268,17 +269,17 @@ fn explore(pattern: &str, slots: &[Slot]) -> Option<Reach> {
 /// The pattern text to match, when it is a known value without policy variables, with a
 /// deploying account (`${AWS::AccountId}`, `data.aws_caller_identity`) written as one fixed
 /// account: it is one account, though not known which.
-fn pattern_text(value: &SVal) -> Option<String> {
+fn pattern_text(value: &SVal) -> Option<Cow<'_, str>> {
     let text = value.known()?;
     if text.contains("${") {
         return None;
     }
     match Arn::parse(text) {
-        Some(arn) if is_deploying_account(arn.account) => Some(format!(
+        Some(arn) if is_deploying_account(arn.account) => Some(Cow::Owned(format!(
             "arn:{}:{}:{}:000000000000:{}",
             arn.partition, arn.service, arn.region, arn.resource
-        )),
-        _ => Some(text.to_string()),
+        ))),
+        _ => Some(Cow::Borrowed(text)),
     }
 }
 
@@ -353,7 +354,11 @@ pub fn may_match_a_role(value: &SVal) -> Tri {
 pub fn shown(value: &SVal) -> &str {
     match &value.value {
         Val::Known(text) => text,
-        Val::Symbol(symbol) if symbol.exact && !symbol.identity.contains("<account of ") => {
+        Val::Symbol(symbol)
+            if symbol.exact
+                && !Arn::parse(&symbol.identity)
+                    .is_some_and(|a| is_deploying_account(a.account)) =>
+        {
             &symbol.identity
         }
         other => other.written(),
