@@ -14,7 +14,9 @@
 //! is a lower bound and a finding is certain. The inline-policy quotas (an aggregate over all
 //! of a user's, group's or role's inline policies) need more than one document and are left
 //! out. Only characters written literally are judged: whether IAM accepts a `\u…` escape of
-//! one is not documented; and not in documents AWS returned, which IAM accepted.
+//! one is not documented. Documents AWS returned (an account dump, `get-role` output) are not
+//! judged at all: IAM accepted them, so they are within the account's quotas whatever the
+//! count says, and a finding there would be one the user cannot justify or act on.
 
 use super::prelude::opening;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
@@ -45,12 +47,10 @@ struct TrustPolicyTooLarge;
 
 impl DocumentRule for TrustPolicyTooLarge {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        if document.kind == DocumentKind::Resource {
+        if document.kind == DocumentKind::Resource || read_from_aws(document) {
             return;
         }
-        if !read_from_aws(document) {
-            check_characters(&document.raw, cx);
-        }
+        check_characters(&document.raw, cx);
         let quota = match (&document.kind, &document.attachment) {
             (DocumentKind::Trust, _) => Some((
                 cx.settings.trust_policy_length as usize,
@@ -92,9 +92,9 @@ impl DocumentRule for TrustPolicyTooLarge {
 }
 
 /// Whether the document is one AWS returned (an account dump, `get-role` output): its owner
-/// or its managed policy ARN names a real account, not a deploying one. IAM accepted it, so
-/// its characters are not judged (a dump shows them after URL-decoding, where escapes can no
-/// longer be told from literal text); its size still is, against the configured quota.
+/// or its managed policy ARN names a real account, not a deploying one. IAM accepted it, so it
+/// is within the account's quotas (a larger trust means a raised quota; a dump shows
+/// characters after URL-decoding, where escapes can no longer be told from literal text).
 fn read_from_aws(document: &Document) -> bool {
     let real = |account: &str| is_account_id(account) && !is_deploying_account(account);
     let owner = document
