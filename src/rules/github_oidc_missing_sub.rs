@@ -18,12 +18,10 @@
 
 use super::data::federated_providers;
 use super::prelude::federation::{
-    github_grants, non_requiring_clause, pins_github_repository, requiring_clauses,
-    restricted_elsewhere,
+    GithubSubject, github_subjects, non_requiring_clause, requiring_clauses,
 };
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
-use crate::eval::action::ASSUME_ROLE_WITH_WEB_IDENTITY;
 use crate::model::Document;
 use crate::report::diagnostic::{Diagnostic, Severity};
 
@@ -46,19 +44,16 @@ struct GithubOidcMissingSub;
 
 impl DocumentRule for GithubOidcMissingSub {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        for grant in github_grants(document) {
-            let (Some(prefix), Some(sub)) = (grant.claim_prefix(), grant.claim_key("sub")) else {
+        for GithubSubject {
+            grant,
+            key: sub,
+            clauses,
+        } in github_subjects(document)
+        {
+            let Some(prefix) = grant.claim_prefix() else {
                 continue;
             };
-            if !requiring_clauses(grant.statement, &sub).is_empty()
-                || restricted_elsewhere(
-                    document,
-                    grant.statement,
-                    ASSUME_ROLE_WITH_WEB_IDENTITY,
-                    &sub,
-                )
-                || pins_github_repository(&grant)
-            {
+            if !clauses.is_empty() {
                 continue;
             }
             let mut diagnostic = Diagnostic::new(

@@ -18,12 +18,9 @@
 //! linter cannot read, a custom subject format (not starting with `repo:`), or a further
 //! condition on a GitHub claim naming the repository or its owner (see TL208) gives no finding.
 
-use super::prelude::federation::{
-    github_grants, pins_github_repository, requiring_clauses, restricted_elsewhere,
-};
+use super::prelude::federation::{GithubSubject, github_subjects};
 use super::prelude::role_name;
 use super::{Check, DocumentRule, Rule, RuleContext, RuleMeta};
-use crate::eval::action::ASSUME_ROLE_WITH_WEB_IDENTITY;
 use crate::eval::condition::Operator;
 use crate::model::{Clause, Document, SVal};
 use crate::report::diagnostic::{Diagnostic, Severity};
@@ -97,20 +94,8 @@ struct GithubOidcSubTooBroad;
 
 impl DocumentRule for GithubOidcSubTooBroad {
     fn check(&self, document: &Document, cx: &mut RuleContext<'_>) {
-        for grant in github_grants(document) {
-            let Some(sub) = grant.claim_key("sub") else {
-                continue;
-            };
-            let clauses = requiring_clauses(grant.statement, &sub);
-            if clauses.is_empty()
-                || restricted_elsewhere(
-                    document,
-                    grant.statement,
-                    ASSUME_ROLE_WITH_WEB_IDENTITY,
-                    &sub,
-                )
-                || pins_github_repository(&grant)
-            {
+        for GithubSubject { clauses, .. } in github_subjects(document) {
+            if clauses.is_empty() {
                 continue;
             }
             // Clauses on the same key are ANDed: the tightest one bounds the statement.

@@ -141,14 +141,44 @@ pub fn restricted_elsewhere(
         })
 }
 
-/// The grants of `sts:AssumeRoleWithWebIdentity` to GitHub Actions' OIDC provider
-/// (`token.actions.githubusercontent.com`, or `…/<slug>` for an enterprise's own issuer).
-pub fn github_grants(document: &Document) -> Vec<Grant<'_>> {
+/// A grant of `sts:AssumeRoleWithWebIdentity` to GitHub Actions' OIDC provider
+/// (`token.actions.githubusercontent.com`, or `…/<slug>` for an enterprise's own issuer) whose
+/// subject the statement alone decides, with its `sub` key and the clauses requiring it.
+pub struct GithubSubject<'a> {
+    pub grant: Grant<'a>,
+    /// `<provider>:sub`.
+    pub key: String,
+    /// The clauses that require the subject ([`requiring_clauses`]); none when it is free.
+    pub clauses: Vec<&'a Clause>,
+}
+
+/// The GitHub grants of a trust whose subject TL208 and TL209 can judge: not when something
+/// the linter cannot read, or a Deny, may restrict the subject ([`restricted_elsewhere`]), nor
+/// when the statement pins the repository through another claim ([`pins_github_repository`]).
+pub fn github_subjects(document: &Document) -> Vec<GithubSubject<'_>> {
     grants(document, ASSUME_ROLE_WITH_WEB_IDENTITY)
         .into_iter()
         .filter(|g| {
             matches!(g.provider, FederatedPrincipal::Oidc { provider, .. }
                 if federated_providers::is("github", provider))
+        })
+        .filter_map(|grant| {
+            let key = grant.claim_key("sub")?;
+            if restricted_elsewhere(
+                document,
+                grant.statement,
+                ASSUME_ROLE_WITH_WEB_IDENTITY,
+                &key,
+            ) || pins_github_repository(&grant)
+            {
+                return None;
+            }
+            let clauses = requiring_clauses(grant.statement, &key);
+            Some(GithubSubject {
+                grant,
+                key,
+                clauses,
+            })
         })
         .collect()
 }
@@ -172,7 +202,7 @@ const GITHUB_REPOSITORY_CLAIMS: &[&str] = &[
 
 /// Whether the statement requires a GitHub claim naming the repository or its owner, by a
 /// value that does not match everything.
-pub fn pins_github_repository(grant: &Grant<'_>) -> bool {
+fn pins_github_repository(grant: &Grant<'_>) -> bool {
     GITHUB_REPOSITORY_CLAIMS.iter().any(|claim| {
         grant.claim_key(claim).is_some_and(|key| {
             requiring_clauses(grant.statement, &key).iter().any(|c| {
